@@ -1,0 +1,35 @@
+import { looksLikeHeadline, splitParagraphs } from './paragraphs.js';
+import { findQuotations } from './quotations.js';
+import { splitSentences } from './sentences.js';
+import { tokenize } from './tokens.js';
+import type { Document, Paragraph, Sentence, Token } from './types.js';
+
+/** Build the whole document model in one pass per layer: paragraphs → sentences → tokens → quotations. */
+export function buildDocument(text: string): Document {
+  const paragraphSpans = splitParagraphs(text);
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  paragraphSpans.forEach((span, p) => {
+    const firstSentence = sentences.length;
+    for (const s of splitSentences(text, span.start, span.end)) {
+      const firstToken = tokens.length;
+      const sentenceIndex = sentences.length;
+      for (const t of tokenize(text, s.start, s.end)) tokens.push({ ...t, sentence: sentenceIndex });
+      sentences.push({ ...s, paragraph: p, firstToken, endToken: tokens.length });
+    }
+    paragraphs.push({ ...span, firstSentence, endSentence: sentences.length });
+  });
+  const title = paragraphSpans.length > 0 && looksLikeHeadline(text, paragraphSpans[0], paragraphSpans.length)
+    ? paragraphSpans[0]
+    : null;
+  return {
+    text,
+    title,
+    paragraphs,
+    sentences,
+    tokens,
+    quotations: findQuotations(text, paragraphs),
+    words: tokens.length,
+  };
+}

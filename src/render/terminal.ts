@@ -1,0 +1,177 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Category } from '../rules/types.js';
+import type { ReportFinding } from '../report/types.js';
+import { codePointIndex } from '../text/codepoints.js';
+import { sanitize, sanitizeLine } from './sanitize.js';
+import type { RenderInput, TerminalOptions } from './types.js';
+import { displayWidth } from './width.js';
+
+const CATEGORY_LABEL: Record<Category, string> = {
+  'loaded-language': 'loaded language',
+  attribution: 'attribution',
+  'unattributed-claim': 'unattributed claim',
+  provenance: 'provenance',
+};
+
+/** One letter per category beside every marker, so meaning never rests on colour alone. */
+const CATEGORY_LETTER: Record<Category, string> = {
+  'loaded-language': 'L', attribution: 'A', 'unattributed-claim': 'C', provenance: 'P',
+};
+
+interface Run {
+  text: string;
+  style: (s: string) => string;
+  /** Never break the line before this run (a marker stays with its word). */
+  glue?: boolean;
+}
+
+/** The default report: the article with flagged spans marked, each paragraph's findings after it, a summary. */
+export function renderTerminal(input: RenderInput, options: TerminalOptions): string {
+  const { report } = input;
+  const c = new Chalk({ level: options.colorLevel });
+  const color = colors(c);
+  const width = Math.max(40, Math.min(options.width, 100));
+  const cp = codePointIndex(report.text);
+  const located = report.findings
+    .filter((f) => f.start !== null && f.end !== null)
+    .map((f) => ({ f, start: cp.toUtf16(f.start!), end: cp.toUtf16(f.end!) }));
+
+  const out: string[] = [];
+  const s = report.summary;
+  out.push(c.bold(`slant · ${sanitizeLine(report.source.name)}`) + c.dim(` · ${s.words.toLocaleString('en')} words · ${s.findings} flags`));
+  out.push(c.dim('Flags are prompts to think, not verdicts.'));
+  out.push('');
+  renderProvenance(input, c, out);
+
+  let next = 0;
+  for (const para of input.paragraphs) {
+    const inPara = located.filter((l) => l.start >= para.start && l.start < para.end);
+    const runs: Run[] = [];
+    let at = para.start;
+    for (const l of inPara.sort((a, b) => a.start - b.start || b.end - a.end)) {
+      if (l.start >= at) {
+        runs.push({ text: report.text.slice(at, l.start), style: (x) => x });
+        const end = Math.min(l.end, para.end);
+        runs.push({ text: report.text.slice(l.start, end), style: (x) => color.span[l.f.category](x) });
+        at = end;
+      }
+      const marker = options.colorLevel > 0 ? `[${l.f.n}]` : `[${l.f.n}${CATEGORY_LETTER[l.f.category]}]`;
+      runs.push({ text: marker, style: (x) => color.marker[l.f.category](x), glue: true });
+      next = Math.max(next, l.f.n);
+    }
+    runs.push({ text: report.text.slice(at, para.end), style: (x) => x });
+    out.push(...wrap(runs, width, ''));
+    for (const l of inPara) out.push(...describe(l.f, c, color, width, options));
+    out.push('');
+  }
+
+  const documentFindings = report.findings.filter((f) => f.start === null);
+  if (documentFindings.length > 0) {
+    out.push(c.bold('About the whole article'));
+    for (const f of documentFindings) out.push(...describe(f, c, color, width, options));
+    out.push('');
+  }
+  out.push(...renderSummary(input, c, color));
+  return out.join('\n') + '\n';
+}
+
+function colors(c: ChalkInstance) {
+  const palette: Record<Category, ChalkInstance> = {
+    'loaded-language': c.red,
+    attribution: c.yellow,
+    'unattributed-claim': c.magenta,
+    provenance: c.cyan,
+  };
+  const span = {} as Record<Category, (s: string) => string>;
+  const marker = {} as Record<Category, (s: string) => string>;
+  for (const key of Object.keys(palette) as Category[]) {
+    span[key] = (s) => palette[key].underline(s);
+    marker[key] = (s) => palette[key].bold(s);
+  }
+  return { palette, span, marker };
+}
+
+function describe(f: ReportFinding, c: ChalkInstance, color: ReturnType<typeof colors>, width: number, options: TerminalOptions): string[] {
+  const label = `${CATEGORY_LABEL[f.category]} · ${f.kind}`;
+  const voice = f.voice === 'quoted' ? c.dim(` (quoted${f.speaker ? `: ${sanitizeLine(f.speaker)}` : ''}, not the outlet's words)`) : '';
+  const head = `${color.marker[f.category](`  [${f.n}]`)} ${color.palette[f.category](label)}${voice}`;
+  const lines = [head];
+  const indent = '      ';
+  lines.push(...wrap([{ text: f.message, style: (x) => x }], width, indent));
+  if (f.suggestion) lines.push(...wrap([{ text: `Try: ${f.suggestion}`, style: (x) => c.green(x) }], width, indent));
+  if (options.explain) {
+    const explanation = options.explanations?.get(f.rule);
+    if (explanation) lines.push(...wrap([{ text: explanation, style: (x) => c.dim(x) }], width, indent));
+    lines.push(...wrap([{ text: `Ask: ${f.question}`, style: (x) => c.italic(x) }], width, indent));
+  }
+  return lines;
+}
+
+function renderProvenance(input: RenderInput, c: ChalkInstance, out: string[]): void {
+  const p = input.report.provenance;
+  const facts: string[] = [];
+  if (input.report.source.title) facts.push(`${c.bold('Headline')}  ${sanitizeLine(input.report.source.title)}`);
+  if (p.byline) facts.push(`${c.bold('Byline')}    ${sanitizeLine(p.byline)}`);
+  if (p.dateline) facts.push(`${c.bold('Dateline')}  ${sanitizeLine(p.dateline.place)}${p.dateline.credit ? ` (${sanitizeLine(p.dateline.credit)})` : ''}`);
+  if (p.date) facts.push(`${c.bold('Date')}      ${sanitizeLine(p.date)}`);
+  if (p.publisher) facts.push(`${c.bold('Publisher')} ${sanitizeLine(p.publisher)}`);
+  if (p.republishedBy) facts.push(`${c.bold('Republished by')} ${sanitizeLine(p.republishedBy)}`);
+  for (const o of p.outlets) {
+    const owner = o.owner ? `, owner: ${sanitizeLine(o.owner)}` : '';
+    const typology = o.typology ? `, ${o.typologyLabel ?? o.typology} (${o.typology}; source: ${o.typologySource ?? 'unknown'})` : '';
+    facts.push(`${c.bold('Outlet')}    ${sanitizeLine(o.name)} (${o.role}${owner}${typology})`);
+  }
+  if (facts.length === 0) return;
+  out.push(...facts, '');
+}
+
+function renderSummary(input: RenderInput, c: ChalkInstance, color: ReturnType<typeof colors>): string[] {
+  const s = input.report.summary;
+  const out = [c.bold('Summary')];
+  for (const category of Object.keys(CATEGORY_LABEL) as Category[]) {
+    const n = s.byCategory[category];
+    const label = CATEGORY_LABEL[category].padEnd(20);
+    out.push(`  ${color.palette[category](`${CATEGORY_LETTER[category]} ${label}`)} ${String(n).padStart(4)}   ${s.per1000Words[category].toFixed(1).padStart(5)} per 1,000 words`);
+  }
+  out.push(`  outlet's own voice: ${s.byVoice.outlet} flags; inside quotations: ${s.byVoice.quoted}`);
+  out.push(`  loaded language in the outlet's voice: ${s.outletLoadedPer1000Words.toFixed(1)} per 1,000 words`);
+  return out;
+}
+
+/** Greedy word wrap over styled runs, measuring display width of the sanitized text. */
+function wrap(runs: Run[], width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  let used = displayWidth(indent);
+  let pendingSpace = false;
+  const flush = () => {
+    lines.push(line);
+    line = indent;
+    used = displayWidth(indent);
+    pendingSpace = false;
+  };
+  for (const run of runs) {
+    const pieces = sanitize(run.text).split(/(\s+)/);
+    for (const [k, piece] of pieces.entries()) {
+      if (piece === '') continue;
+      if (/^\s+$/.test(piece)) {
+        if (piece.includes('\n')) flush();
+        else if (used > displayWidth(indent)) pendingSpace = true;
+        continue;
+      }
+      const w = displayWidth(piece);
+      const space = pendingSpace ? 1 : 0;
+      const glued = run.glue === true && k === 0 && !pendingSpace;
+      if (!glued && used + space + w > width && used > displayWidth(indent)) flush();
+      else if (pendingSpace) {
+        line += ' ';
+        used += 1;
+      }
+      pendingSpace = false;
+      line += run.style(piece);
+      used += w;
+    }
+  }
+  if (used > displayWidth(indent) || lines.length === 0) lines.push(line);
+  return lines;
+}
