@@ -33,6 +33,7 @@ export function buildProgram(): Command {
     .option('--color', 'force colour')
     .option('--no-color', 'never colour')
     .showHelpAfterError('(run slant --help for usage)')
+    .enablePositionalOptions()
     .action(async (inputs: string[], opts: GlobalOptions) => {
       if (inputs.length === 0 && process.stdin.isTTY) {
         process.stderr.write(program.helpInformation());

@@ -21,8 +21,6 @@ const CATEGORY_LETTER: Record<Category, string> = {
 interface Run {
   text: string;
   style: (s: string) => string;
-  /** Never break the line before this run (a marker stays with its word). */
-  glue?: boolean;
 }
 
 /** The default report: the article with flagged spans marked, each paragraph's findings after it, a summary. */
@@ -38,7 +36,7 @@ export function renderTerminal(input: RenderInput, options: TerminalOptions): st
 
   const out: string[] = [];
   const s = report.summary;
-  out.push(c.bold(`slant · ${sanitizeLine(report.source.name)}`) + c.dim(` · ${s.words.toLocaleString('en')} words · ${s.findings} flags`));
+  out.push(c.bold(`slant · ${sanitizeLine(report.source.name)}`) + c.dim(` · ${s.words.toLocaleString('en')} words · ${s.findings} ${s.findings === 1 ? "flag" : "flags"}`));
   out.push(c.dim('Flags are prompts to think, not verdicts.'));
   out.push('');
   renderProvenance(input, c, out);
@@ -56,7 +54,7 @@ export function renderTerminal(input: RenderInput, options: TerminalOptions): st
         at = end;
       }
       const marker = options.colorLevel > 0 ? `[${l.f.n}]` : `[${l.f.n}${CATEGORY_LETTER[l.f.category]}]`;
-      runs.push({ text: marker, style: (x) => color.marker[l.f.category](x), glue: true });
+      runs.push({ text: marker, style: (x) => color.marker[l.f.category](x) });
       next = Math.max(next, l.f.n);
     }
     runs.push({ text: report.text.slice(at, para.end), style: (x) => x });
@@ -130,48 +128,58 @@ function renderSummary(input: RenderInput, c: ChalkInstance, color: ReturnType<t
   const out = [c.bold('Summary')];
   for (const category of Object.keys(CATEGORY_LABEL) as Category[]) {
     const n = s.byCategory[category];
-    const label = CATEGORY_LABEL[category].padEnd(20);
-    out.push(`  ${color.palette[category](`${CATEGORY_LETTER[category]} ${label}`)} ${String(n).padStart(4)}   ${s.per1000Words[category].toFixed(1).padStart(5)} per 1,000 words`);
+    const label = CATEGORY_LABEL[category].padEnd(18);
+    out.push(`  ${color.palette[category](`${CATEGORY_LETTER[category]} ${label}`)}${String(n).padStart(4)}  ${s.per1000Words[category].toFixed(1).padStart(5)} per 1,000 words`);
   }
-  out.push(`  outlet's own voice: ${s.byVoice.outlet} flags; inside quotations: ${s.byVoice.quoted}`);
-  out.push(`  loaded language in the outlet's voice: ${s.outletLoadedPer1000Words.toFixed(1)} per 1,000 words`);
+  out.push(`  in the outlet's voice: ${s.byVoice.outlet}; inside quotations: ${s.byVoice.quoted}`);
+  out.push(`  outlet's loaded language: ${s.outletLoadedPer1000Words.toFixed(1)} per 1,000 words`);
   return out;
 }
 
-/** Greedy word wrap over styled runs, measuring display width of the sanitized text. */
+/**
+ * Greedy word wrap over styled runs. A "word" is everything between white space, across runs,
+ * so a marker written right after its span stays on the span's line; widths are measured on
+ * the sanitized text.
+ */
 function wrap(runs: Run[], width: number, indent: string): string[] {
-  const lines: string[] = [];
-  let line = indent;
-  let used = displayWidth(indent);
-  let pendingSpace = false;
-  const flush = () => {
-    lines.push(line);
-    line = indent;
-    used = displayWidth(indent);
-    pendingSpace = false;
-  };
+  interface Word { styled: string; width: number }
+  const paragraphs: Word[][] = [[]];
+  let current: Word | null = null;
   for (const run of runs) {
-    const pieces = sanitize(run.text).split(/(\s+)/);
-    for (const [k, piece] of pieces.entries()) {
+    for (const piece of sanitize(run.text).split(/(\s+)/)) {
       if (piece === '') continue;
       if (/^\s+$/.test(piece)) {
-        if (piece.includes('\n')) flush();
-        else if (used > displayWidth(indent)) pendingSpace = true;
+        current = null;
+        if (piece.includes('\n')) paragraphs.push([]);
         continue;
       }
-      const w = displayWidth(piece);
-      const space = pendingSpace ? 1 : 0;
-      const glued = run.glue === true && k === 0 && !pendingSpace;
-      if (!glued && used + space + w > width && used > displayWidth(indent)) flush();
-      else if (pendingSpace) {
-        line += ' ';
-        used += 1;
+      if (!current) {
+        current = { styled: '', width: 0 };
+        paragraphs[paragraphs.length - 1].push(current);
       }
-      pendingSpace = false;
-      line += run.style(piece);
-      used += w;
+      current.styled += run.style(piece);
+      current.width += displayWidth(piece);
     }
   }
-  if (used > displayWidth(indent) || lines.length === 0) lines.push(line);
+  const indentWidth = displayWidth(indent);
+  const lines: string[] = [];
+  for (const words of paragraphs) {
+    let line = indent;
+    let used = indentWidth;
+    for (const word of words) {
+      if (used > indentWidth && used + 1 + word.width > width) {
+        lines.push(line);
+        line = indent;
+        used = indentWidth;
+      }
+      if (used > indentWidth) {
+        line += ' ';
+        used++;
+      }
+      line += word.styled;
+      used += word.width;
+    }
+    lines.push(line);
+  }
   return lines;
 }

@@ -32,6 +32,7 @@ export function inflections(lemma: string): string[] {
   const forms = new Set<string>([w]);
   const add = (s: string) => forms.add(s);
   for (const f of IRREGULAR[w] ?? []) add(f);
+  if (w.length > 4 && w.endsWith('man')) add(`${w.slice(0, -3)}men`); // henchman → henchmen
   if (w.length < 3 || !/^[a-z]+$/.test(w)) return [...forms];
 
   const last = w[w.length - 1];

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
+import type { Node as YamlNode, YAMLMap } from 'yaml';
 import { builtinRulesDir } from '../paths.js';
+import { readCache } from './cache.js';
 import { RuleError } from './errors.js';
 import { CATEGORIES, SEVERITIES, type Category, type Rule, type RuleSet, type Severity } from './types.js';
 
@@ -21,12 +23,25 @@ export function loadRuleSet(extraDirs: string[] = [], builtin = builtinRulesDir(
   const dirs = [builtin, ...extraDirs];
   const byId = new Map<string, Rule>();
   for (const dir of dirs) {
-    for (const file of listPacks(dir)) {
-      const display = relative(process.cwd(), file) || file;
-      for (const rule of parsePack(readFileSync(file, 'utf8'), display)) byId.set(rule.id, rule);
-    }
+    const files = listPacks(dir);
+    // The built-in packs come from a cache compiled at build time while it matches the files.
+    const cached = dir === builtin ? readCache(files) : null;
+    for (const rule of cached ?? parseFiles(files)) byId.set(rule.id, rule);
   }
   return { rules: [...byId.values()], byId, dirs };
+}
+
+export function parseFiles(files: string[]): Rule[] {
+  return files.flatMap((file) => parsePack(readFileSync(file, 'utf8'), relative(process.cwd(), file) || file));
+}
+
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+
+/** The YAML parser is loaded only when a pack has to be parsed (the built-in ones are cached). */
+function yaml(): YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  return yamlModule;
 }
 
 export function listPacks(dir: string): string[] {
@@ -56,6 +71,7 @@ type Inherited = Partial<Pick<Rule, 'category' | 'kind' | 'severity' | 'detector
 
 /** Parse and validate one pack; every problem names the file and line. */
 export function parsePack(source: string, file: string): Rule[] {
+  const { LineCounter, parseDocument, isMap, isSeq } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineOf = (node: YamlNode | null | undefined): number =>
@@ -130,6 +146,7 @@ export function parsePack(source: string, file: string): Rule[] {
 type Fail = (node: YamlNode | null | undefined, problem: string) => never;
 
 function checkKeys(map: YAMLMap, allowed: Set<string>, what: string, fail: Fail): void {
+  const { isScalar } = yaml();
   for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!allowed.has(key)) fail(pair.key as YamlNode, `unknown ${what} field "${key}" (allowed: ${[...allowed].join(', ')})`);
@@ -137,6 +154,7 @@ function checkKeys(map: YAMLMap, allowed: Set<string>, what: string, fail: Fail)
 }
 
 function readInherited(map: YAMLMap, fail: Fail): Inherited {
+  const { isMap } = yaml();
   const node = (key: string) => map.get(key, true) as YamlNode | undefined;
   const category = optionalString(map, 'category', fail);
   if (category !== null && !(CATEGORIES as readonly string[]).includes(category)) {
@@ -179,6 +197,7 @@ function requireString(map: YAMLMap, key: string, fail: Fail): string {
 }
 
 function optionalString(map: YAMLMap, key: string, fail: Fail): string | null {
+  const { isScalar } = yaml();
   const node = map.get(key, true) as YamlNode | undefined;
   if (node === undefined) return null;
   if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
@@ -188,6 +207,7 @@ function optionalString(map: YAMLMap, key: string, fail: Fail): string | null {
 }
 
 function optionalBoolean(map: YAMLMap, key: string, fail: Fail): boolean | undefined {
+  const { isScalar } = yaml();
   const node = map.get(key, true) as YamlNode | undefined;
   if (node === undefined) return undefined;
   if (!isScalar(node) || typeof node.value !== 'boolean') return fail(node, `"${key}" must be true or false`);
@@ -195,6 +215,7 @@ function optionalBoolean(map: YAMLMap, key: string, fail: Fail): boolean | undef
 }
 
 function stringList(map: YAMLMap, key: string, fail: Fail): string[] {
+  const { isScalar, isSeq } = yaml();
   const node = map.get(key, true) as YamlNode | undefined;
   if (node === undefined) return [];
   if (!isSeq(node)) return fail(node, `"${key}" must be a list`);
@@ -207,6 +228,7 @@ function stringList(map: YAMLMap, key: string, fail: Fail): string[] {
 }
 
 function readExamples(map: YAMLMap, fail: Fail): { flag: string[]; pass: string[] } {
+  const { isMap, isScalar } = yaml();
   const node = map.get('examples', true) as YamlNode | undefined;
   if (node === undefined) return { flag: [], pass: [] };
   if (!isMap(node)) return fail(node, '`examples` must be a mapping with `flag` and `pass` lists');

@@ -15,6 +15,8 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 const WILDCARD = '*';
+/** Trie keys for words that must match exactly (no inflection) carry this prefix. */
+const EXACT = '=';
 
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
@@ -35,39 +37,63 @@ export interface PhraseOptions {
 }
 
 /**
- * A token trie of phrases: the cost of a lookup depends on the phrase length, never on how
- * many phrases are loaded. Each word of a phrase is expanded to its inflections when added.
+ * A token trie of phrases keyed by lemma: the cost of a lookup depends on the phrase length,
+ * never on how many phrases are loaded. Inflected forms are not multiplied into the trie
+ * (a 3-word phrase would need hundreds of paths); a separate map takes each surface form to
+ * the lemmas it may be, and the walk follows each.
  */
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = { next: new Map(), ends: [] };
+  private readonly lemmasOf = new Map<string, string[]>();
+  private readonly expanded = new Set<string>();
   size = 0;
 
   add(phrase: string, payload: T, options: PhraseOptions = {}): void {
     const words = phraseWords(phrase);
-    if (words.length === 0) return;
+    if (words.length === 0 || words[0] === WILDCARD) return;
     const inflect = options.inflect ?? true;
-    const alternatives = words.map((w) => {
+    let node = this.root;
+    for (const w of words) {
       const lower = normalizeWord(w);
-      if (lower === WILDCARD) return [WILDCARD];
-      return inflect && !FUNCTION_WORDS.has(lower) ? inflections(lower) : [lower];
-    });
-    const exact = options.caseSensitive ? words.map((w) => normalizeWord(w, true)) : null;
-    const insert = (node: TrieNode<T>, depth: number) => {
-      if (depth === alternatives.length) {
-        node.ends.push({ payload, exact });
-        this.size++;
-        return;
+      let key: string;
+      if (lower === WILDCARD) key = WILDCARD;
+      else if (inflect && !FUNCTION_WORDS.has(lower)) {
+        key = lower;
+        this.expand(lower);
+      } else key = EXACT + lower;
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map(), ends: [] };
+        node.next.set(key, child);
       }
-      for (const form of alternatives[depth]) {
-        let child = node.next.get(form);
-        if (!child) {
-          child = { next: new Map(), ends: [] };
-          node.next.set(form, child);
-        }
-        insert(child, depth + 1);
-      }
-    };
-    insert(this.root, 0);
+      node = child;
+    }
+    node.ends.push({ payload, exact: options.caseSensitive ? words.map((w) => normalizeWord(w, true)) : null });
+    this.size++;
+  }
+
+  private expand(lemma: string): void {
+    if (this.expanded.has(lemma)) return;
+    this.expanded.add(lemma);
+    for (const form of inflections(lemma)) {
+      const list = this.lemmasOf.get(form);
+      if (!list) this.lemmasOf.set(form, [lemma]);
+      else if (!list.includes(lemma)) list.push(lemma);
+    }
+  }
+
+  /** Trie keys a token may take: its exact form, and every lemma its form (or its bare possessive) belongs to. */
+  private keysFor(norm: string): string[] {
+    const keys = [EXACT + norm];
+    const lemmas = this.lemmasOf.get(norm);
+    if (lemmas) keys.push(...lemmas);
+    const bare = stripPossessive(norm);
+    if (bare !== norm) {
+      keys.push(EXACT + bare);
+      const more = this.lemmasOf.get(bare);
+      if (more) keys.push(...more);
+    }
+    return keys;
   }
 
   /**
@@ -81,17 +107,20 @@ export class PhraseMatcher<T> {
       for (const end of node.ends) {
         if (!end.exact || exactMatches(tokens, first, end.exact)) found.push({ first, end: i, payload: end.payload });
       }
-      if (i >= limit || tokens[i].sentence !== sentence) return;
-      const token = tokens[i];
-      const child = node.next.get(token.norm) ?? node.next.get(stripPossessive(token.norm));
-      if (child) walk(child, i + 1);
+      if (i >= limit || tokens[i].sentence !== sentence || node.next.size === 0) return;
+      step(node, i);
+    };
+    const step = (node: TrieNode<T>, i: number) => {
+      for (const key of this.keysFor(tokens[i].norm)) {
+        const child = node.next.get(key);
+        if (child) walk(child, i + 1);
+      }
       const wild = node.next.get(WILDCARD);
       if (wild) walk(wild, i + 1);
     };
-    const token = tokens[first];
-    const start = this.root.next.get(token.norm) ?? this.root.next.get(stripPossessive(token.norm));
-    if (start) walk(start, first + 1);
-    return found.sort((a, b) => b.end - a.end);
+    step(this.root, first);
+    if (found.length > 1) found.sort((a, b) => b.end - a.end);
+    return found;
   }
 }
 

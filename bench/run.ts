@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: cold command-line runs timed beside `node -e 0` in the same run, medians and
+ * ratios, plus peak memory. Inputs are built from our own samples so the figures are repeatable.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyze } from '../src/analyze.js';
+import { packageRoot } from '../src/paths.js';
+import { loadRuleSet } from '../src/rules/load.js';
+
+const root = packageRoot();
+const bin = join(root, 'bin', 'slant.js');
+const work = mkdtempSync(join(tmpdir(), 'slant-bench-'));
+const quick = process.argv.includes('--quick');
+
+const article = join(root, 'samples', 'state-media.txt');
+const corpus = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(root, 'samples', f), 'utf8')).join('\n\n');
+
+function textOfSize(bytes: number): string {
+  let out = '';
+  while (Buffer.byteLength(out) < bytes) out += `${corpus}\n\n`;
+  return out;
+}
+const oneMiB = join(work, '1mib.txt');
+const fourMiB = join(work, '4mib.txt');
+writeFileSync(oneMiB, textOfSize(1024 * 1024));
+writeFileSync(fourMiB, textOfSize(4 * 1024 * 1024));
+const tiny = join(work, 'tiny.txt');
+writeFileSync(tiny, 'A short line.\n');
+
+const hasTime = existsSync('/usr/bin/time');
+
+interface Sample { ms: number; kb: number | null }
+
+function runOnce(cmd: string[]): Sample {
+  const args = hasTime ? ['-f', '%M', ...cmd] : cmd.slice(1);
+  const exe = hasTime ? '/usr/bin/time' : cmd[0];
+  const t0 = performance.now();
+  const r = spawnSync(exe, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
+  const kb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : null;
+  return { ms, kb };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+interface Row { name: string; ms: number; mib: number | null }
+
+function measure(name: string, cmd: string[], runs: number): Row {
+  runOnce(cmd); // warm the file cache
+  const samples = Array.from({ length: runs }, () => runOnce(cmd));
+  const kbs = samples.map((s) => s.kb).filter((k): k is number => k !== null);
+  return { name, ms: median(samples.map((s) => s.ms)), mib: kbs.length ? median(kbs) / 1024 : null };
+}
+
+const node = process.execPath;
+const runs = quick ? 3 : 11;
+const bigRuns = quick ? 1 : 5;
+const rows: Row[] = [];
+rows.push(measure('node -e 0', [node, '-e', '0'], runs));
+rows.push(measure('slant, 13-byte input', [node, bin, tiny, '--format', 'json'], runs));
+rows.push(measure('slant, 1,034-word article (terminal)', [node, bin, article], runs));
+rows.push(measure('slant, 1,034-word article (json)', [node, bin, article, '--format', 'json'], runs));
+rows.push(measure('slant, 1 MiB (json)', [node, bin, oneMiB, '--format', 'json'], bigRuns));
+rows.push(measure('slant, 4 MiB (json)', [node, bin, fourMiB, '--format', 'json'], bigRuns));
+const writeGood = join(root, 'node_modules', 'write-good', 'bin', 'write-good.js');
+if (existsSync(writeGood)) {
+  rows.push(measure('write-good, article', [node, writeGood, article], runs));
+  rows.push(measure('write-good, 1 MiB', [node, writeGood, oneMiB], bigRuns));
+}
+const alex = join(root, 'node_modules', 'alex', 'cli.js');
+if (existsSync(alex)) {
+  rows.push(measure('alex --text, article', [node, alex, '--text', article], runs));
+}
+
+// Warm, in-process: analysis alone, without start-up.
+const rules = loadRuleSet();
+const text1 = readFileSync(oneMiB, 'utf8');
+analyze(readFileSync(article, 'utf8'), { rules });
+const warm = median(Array.from({ length: quick ? 1 : 3 }, () => {
+  const t0 = performance.now();
+  analyze(text1, { rules });
+  return performance.now() - t0;
+}));
+
+const floor = rows[0].ms;
+const byName = new Map(rows.map((r) => [r.name, r]));
+console.log(`slant benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${runs} runs (${bigRuns} for MiB inputs), medians\n`);
+console.log(`${'command'.padEnd(40)} ${'median'.padStart(10)} ${'× node -e 0'.padStart(12)} ${'peak RSS'.padStart(10)}`);
+for (const r of rows) {
+  console.log(`${r.name.padEnd(40)} ${`${r.ms.toFixed(0)} ms`.padStart(10)} ${(r.ms / floor).toFixed(2).padStart(12)} ${(r.mib === null ? '-' : `${r.mib.toFixed(0)} MiB`).padStart(10)}`);
+}
+const a = byName.get('slant, 1,034-word article (json)')!;
+const m1 = byName.get('slant, 1 MiB (json)')!;
+const m4 = byName.get('slant, 4 MiB (json)')!;
+console.log(`\nin-process analysis of 1 MiB (warm, no start-up): ${warm.toFixed(0)} ms`);
+console.log(`article run / node -e 0: ${(a.ms / floor).toFixed(2)} (target ≤ 1.5)`);
+console.log(`1 MiB run: ${m1.ms.toFixed(0)} ms (target < 500 ms)`);
+console.log(`4 MiB / 1 MiB: ${(m4.ms / m1.ms).toFixed(2)} (linear ≈ 4; target ≤ 4.4)`);
+const wg = byName.get('write-good, article');
+if (wg) console.log(`article run / write-good article run: ${(a.ms / wg.ms).toFixed(2)} (target ≤ 1.0)`);

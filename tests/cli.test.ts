@@ -1,0 +1,155 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Report } from '../src/report/types.js';
+import { ANSI, BIN, ROOT, cpSlice, runCli } from './helpers/cli.js';
+
+const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.txt')).map((f) => `samples/${f}`);
+const tmp = mkdtempSync(join(tmpdir(), 'slant-cli-'));
+
+function expectOffsetsSlice(report: Report): void {
+  for (const f of report.findings) {
+    if (f.start === null) {
+      expect(f.end).toBeNull();
+      continue;
+    }
+    expect(cpSlice(report.text, f.start, f.end!)).toBe(f.text);
+  }
+  for (const q of report.quotes) expect(cpSlice(report.text, q.start, q.end)).toBe(q.text);
+}
+
+describe('slant on the samples', () => {
+  it('has at least three samples', () => {
+    expect(samples.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(samples)('%s: terminal report without a TTY has no escape codes', (sample) => {
+    const r = runCli([sample]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stdout).toContain('Summary');
+  });
+
+  it.each(samples)('%s: JSON parses and every offset slices to its text', (sample) => {
+    const r = runCli([sample, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.schema).toBe('slant.report/1');
+    expect(report.source.name).toBe(sample);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expectOffsetsSlice(report);
+  });
+
+  it('colours only when asked: FORCE_COLOR and --color colour a pipe, NO_COLOR and --no-color do not', () => {
+    const sample = samples[0];
+    expect(runCli([sample], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect(runCli([sample, '--color']).stdout).toMatch(ANSI);
+    expect(runCli([sample, '--color', '--no-color']).stdout).not.toMatch(ANSI);
+    expect(runCli([sample, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(runCli([sample], { env: { NO_COLOR: '1', TERM: 'dumb' } }).stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('inputs', () => {
+  it('reads standard input when no file is given, and "-"', () => {
+    for (const args of [['--format', 'json'], ['-', '--format', 'json']]) {
+      const r = runCli(args, { input: 'Headline words here\n\nExperts say the plan failed.' });
+      expect(r.status).toBe(0);
+      const report = JSON.parse(r.stdout) as Report;
+      expect(report.source.name).toBe('<stdin>');
+      expect(report.findings.map((f) => f.kind)).toContain('weasel');
+    }
+  });
+
+  it('prints one JSON object per line per input with --format jsonl, in input order', () => {
+    const r = runCli([samples[0], samples[1], '--format', 'jsonl']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => (JSON.parse(l) as Report).source.name)).toEqual([samples[0], samples[1]]);
+  });
+
+  it('prints an array for --format json with several inputs', () => {
+    const r = runCli([samples[0], samples[1], '--format', 'json']);
+    expect((JSON.parse(r.stdout) as Report[]).map((x) => x.source.name)).toEqual([samples[0], samples[1]]);
+  });
+
+  it('gives one clear line and exit 2 for each bad input, and still reports the good ones', () => {
+    const binary = join(tmp, 'image.bin');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x00, 0x01]));
+    const latin1 = join(tmp, 'latin1.txt');
+    writeFileSync(latin1, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const r = runCli(['missing.txt', tmp, binary, latin1, samples[0], '--format', 'jsonl']);
+    expect(r.status).toBe(2);
+    const errors = r.stderr.trim().split('\n');
+    expect(errors).toEqual([
+      'slant: missing.txt: no such file',
+      `slant: ${tmp}: is a directory (give the files inside it)`,
+      `slant: ${binary}: looks like a binary file (it contains NUL bytes)`,
+      `slant: ${latin1}: is not valid UTF-8 text`,
+    ]);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it('reports an unreadable file', () => {
+    if (process.getuid?.() === 0) return; // root reads everything
+    const secret = join(tmp, 'secret.txt');
+    writeFileSync(secret, 'x');
+    chmodSync(secret, 0o000);
+    expect(runCli([secret]).stderr).toContain('permission denied');
+  });
+
+  it('analyses an empty file without failing', () => {
+    const empty = join(tmp, 'empty.txt');
+    writeFileSync(empty, '');
+    const r = runCli([empty, '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as Report).summary.words).toBe(0);
+  });
+});
+
+describe('usage and exit codes', () => {
+  it('exits 2 with one line for an unknown option or a bad value', () => {
+    const r = runCli(['--frobnicate']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toMatch(/^slant: error: unknown option '--frobnicate'/);
+    const bad = runCli([samples[0], '--format', 'yaml']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("argument 'yaml' is invalid");
+  });
+
+  it('exits 1 only with --fail-on and a finding at or above it', () => {
+    const input = 'Headline words here\n\nExperts say the plan failed.';
+    expect(runCli(['--format', 'json'], { input }).status).toBe(0);
+    expect(runCli(['--fail-on', 'warning', '--format', 'json'], { input }).status).toBe(1);
+    expect(runCli(['--fail-on', 'error', '--format', 'json'], { input }).status).toBe(0);
+    expect(runCli(['--fail-on', 'info'], { input: 'Plain words only here.' }).status).toBe(0);
+  });
+
+  it('reports a bad user rule pack as file:line and exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slant-badrules-'));
+    writeFileSync(join(dir, 'bad.yaml'), 'category: loaded-language\ngroups:\n  - kind: x\n    rules:\n      - id: y\n        match: [z]\n');
+    const r = runCli([samples[0], '--rules', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^slant: .*bad\.yaml:5: rule "y" has no explanation/);
+  });
+
+  it('lists the rules in effect', () => {
+    const r = runCli(['rules', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const rules = JSON.parse(r.stdout) as Array<{ id: string; category: string }>;
+    expect(new Set(rules.map((x) => x.category))).toEqual(new Set(['loaded-language', 'attribution', 'unattributed-claim', 'provenance']));
+    expect(runCli(['rules']).stdout).toMatch(/\d+ rules from /);
+  });
+
+  it('ends quietly when the reader closes the pipe', () => {
+    const big = join(tmp, 'big.txt');
+    writeFileSync(big, 'Headline words here\n\n' + 'Experts say the plan failed. Studies show it works.\n\n'.repeat(20000));
+    const r = spawnSync('sh', ['-c', `node ${BIN} ${big} --format jsonl | head -c 10 >/dev/null; exit \${PIPESTATUS:-0}`], { encoding: 'utf8', cwd: ROOT });
+    expect(r.stderr).toBe('');
+  });
+});
