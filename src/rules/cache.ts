@@ -1,6 +1,9 @@
 import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../paths.js';
+import { normalizeWord } from '../text/normalize.js';
+import { inflections, primeInflections } from './inflect.js';
+import { phraseWords } from './phrase-matcher.js';
 import type { Rule } from './types.js';
 
 /**
@@ -11,6 +14,8 @@ import type { Rule } from './types.js';
 interface CacheFile {
   fingerprint: string;
   rules: Rule[];
+  /** Inflected forms of every word the packs match, lemma → forms. */
+  inflections: Record<string, string[]>;
 }
 
 export function cachePath(): string {
@@ -31,12 +36,23 @@ export function readCache(files: string[]): Rule[] | null {
   } catch {
     return null;
   }
-  return cache.fingerprint === fingerprint(files) ? cache.rules : null;
+  if (cache.fingerprint !== fingerprint(files)) return null;
+  primeInflections(cache.inflections ?? {});
+  return cache.rules;
 }
 
 export function writeCache(files: string[], rules: Rule[]): void {
+  const table: Record<string, string[]> = {};
+  for (const rule of rules) {
+    for (const phrase of [...rule.match, ...rule.exceptions]) {
+      for (const word of phraseWords(phrase)) {
+        const lemma = normalizeWord(word);
+        if (lemma !== '*' && !(lemma in table)) table[lemma] = inflections(lemma);
+      }
+    }
+  }
   const path = cachePath();
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ fingerprint: fingerprint(files), rules } satisfies CacheFile));
+  writeFileSync(tmp, JSON.stringify({ fingerprint: fingerprint(files), rules, inflections: table } satisfies CacheFile));
   renameSync(tmp, path);
 }

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /**
  * Inflections of an English word written as a lemma, so a rule lists "slam" and meets
  * "slammed", "slams" and "slamming". Over-generating a non-word is harmless (it never occurs);
@@ -27,13 +29,43 @@ const IRREGULAR: Record<string, string[]> = {
 
 const VOWEL = /[aeiou]/;
 
+interface NounInflector { pluralize(word: string): string }
+let nouns: NounInflector | undefined;
+
+/** natural's noun inflector knows irregular and Latin/Greek plurals; it is loaded only when a form is not precomputed. */
+function nounInflector(): NounInflector {
+  if (!nouns) {
+    const { NounInflector: Inflector } = createRequire(import.meta.url)('natural/lib/natural/inflectors/index.js') as { NounInflector: new () => NounInflector };
+    nouns = new Inflector();
+  }
+  return nouns;
+}
+
+const memo = new Map<string, string[]>();
+
+/** Forms computed at build time (kept in the rule cache), so a run does not compute them again. */
+export function primeInflections(table: Record<string, string[]>): void {
+  for (const [lemma, forms] of Object.entries(table)) memo.set(lemma, forms);
+}
+
 export function inflections(lemma: string): string[] {
   const w = lemma.toLowerCase();
+  let forms = memo.get(w);
+  if (!forms) {
+    forms = computeInflections(w);
+    memo.set(w, forms);
+  }
+  return forms;
+}
+
+function computeInflections(w: string): string[] {
   const forms = new Set<string>([w]);
   const add = (s: string) => forms.add(s);
   for (const f of IRREGULAR[w] ?? []) add(f);
   if (w.length > 4 && w.endsWith('man')) add(`${w.slice(0, -3)}men`); // henchman → henchmen
   if (w.length < 3 || !/^[a-z]+$/.test(w)) return [...forms];
+  const plural = nounInflector().pluralize(w);
+  if (plural && plural !== w) add(plural.toLowerCase());
 
   const last = w[w.length - 1];
   const beforeLast = w[w.length - 2];
