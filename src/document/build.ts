@@ -14,9 +14,8 @@ export function buildDocument(text: string): Document {
     const firstSentence = sentences.length;
     for (const s of splitSentences(text, span.start, span.end)) {
       const firstToken = tokens.length;
-      const sentenceIndex = sentences.length;
-      for (const t of tokenize(text, s.start, s.end)) tokens.push({ ...t, sentence: sentenceIndex });
-      sentences.push({ ...s, paragraph: p, firstToken, endToken: tokens.length });
+      tokenize(text, s.start, s.end, sentences.length, tokens);
+      sentences.push({ start: s.start, end: s.end, paragraph: p, firstToken, endToken: tokens.length });
     }
     paragraphs.push({ ...span, firstSentence, endSentence: sentences.length });
   });

@@ -3,6 +3,7 @@ import type { Paragraph, Quotation, Span } from './types.js';
 const OPEN_DOUBLE = new Set(['“', '„', '«']);
 const CLOSE_DOUBLE = new Set(['”', '»']);
 const STRAIGHT_DOUBLE = '"';
+const DOUBLE_MARK = /["“”„«»]/g;
 
 /**
  * Find quotations in one pass over the paragraphs. Handles curly and straight double marks,
@@ -28,8 +29,11 @@ export function findQuotations(text: string, paragraphs: Paragraph[]): Quotation
         carried = null;
       }
     }
-    for (let i = openAt >= 0 ? openAt + 1 : para.start; i < para.end; i++) {
-      const ch = text[i];
+    // Jump from one double quotation mark to the next instead of visiting every character.
+    DOUBLE_MARK.lastIndex = openAt >= 0 ? openAt + 1 : para.start;
+    for (let m = DOUBLE_MARK.exec(text); m && m.index < para.end; m = DOUBLE_MARK.exec(text)) {
+      const i = m.index;
+      const ch = m[0];
       if (openAt < 0) {
         if (OPEN_DOUBLE.has(ch) || (ch === STRAIGHT_DOUBLE && opensHere(text, i, para.start))) {
           openAt = i;
@@ -101,9 +105,14 @@ function findNested(text: string, quotes: Quotation[]): Quotation[] {
   return out;
 }
 
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
 function countWords(text: string, parts: Span[]): number {
   let n = 0;
-  for (const p of parts) n += (text.slice(p.start, p.end).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length;
+  for (const p of parts) {
+    WORD.lastIndex = p.start;
+    for (let m = WORD.exec(text); m && m.index + m[0].length <= p.end; m = WORD.exec(text)) n++;
+  }
   return n;
 }
 

@@ -11,14 +11,15 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’][\p{L}\p{M}]+)|(?:\.(?=[\p{L}]\.)[\p
 export interface RawToken extends Span {
   text: string;
   norm: string;
+  sentence: number;
 }
 
-export function tokenize(text: string, start = 0, end = text.length): RawToken[] {
-  const out: RawToken[] = [];
+/** Tokens of text[start, end), appended to `out` (one array for the whole document avoids copies). */
+export function tokenize(text: string, start = 0, end = text.length, sentence = -1, out: RawToken[] = []): RawToken[] {
   WORD.lastIndex = start;
   for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) {
     const word = m[0];
-    out.push({ start: m.index, end: m.index + word.length, text: word, norm: normalizeWord(word) });
+    out.push({ start: m.index, end: m.index + word.length, text: word, norm: normalizeWord(word), sentence });
   }
   return out;
 }

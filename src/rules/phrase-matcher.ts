@@ -15,6 +15,7 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 const WILDCARD = '*';
+const NONE: never[] = [];
 /** Trie keys for words that must match exactly (no inflection) carry this prefix. */
 const EXACT = '=';
 
@@ -82,6 +83,14 @@ export class PhraseMatcher<T> {
     }
   }
 
+  /** Cheap test, without allocating, whether any phrase can start with this word. */
+  private mayStart(norm: string): boolean {
+    const next = this.root.next;
+    if (next.has(EXACT + norm) || this.lemmasOf.has(norm)) return true;
+    const c = norm.charCodeAt(norm.length - 1);
+    return (c === 39 || c === 115) && norm.includes("'"); // possessive: "regime's", "rebels'"
+  }
+
   /** Trie keys a token may take: its exact form, and every lemma its form (or its bare possessive) belongs to. */
   private keysFor(norm: string): string[] {
     const keys = [EXACT + norm];
@@ -101,6 +110,7 @@ export class PhraseMatcher<T> {
    * A possessive ("regime's") also matches its bare word.
    */
   matchesAt(tokens: readonly Token[], first: number, limit = tokens.length): Array<PhraseMatch<T>> {
+    if (!this.mayStart(tokens[first].norm)) return NONE;
     const found: Array<PhraseMatch<T>> = [];
     const sentence = tokens[first].sentence;
     const walk = (node: TrieNode<T>, i: number) => {

@@ -23,28 +23,36 @@ export function codePointIndex(text: string): CodePointIndex {
   if (firstAstral < 0) {
     return { toCodePoint: (i) => i, toUtf16: (i) => i, length: text.length };
   }
-  // cpAt[i] = code point index of UTF-16 unit i (for i in 0..length).
+  // cpAt[i] = code point index of UTF-16 unit i (for i in 0..length); monotonic, so the
+  // reverse lookup is a binary search and no second table is needed.
   const cpAt = new Uint32Array(text.length + 1);
-  const unitAt: number[] = [];
-  let cp = 0;
-  for (let i = 0; i < text.length; i++) {
+  let cp = firstAstral;
+  for (let i = 0; i < firstAstral; i++) cpAt[i] = i;
+  for (let i = firstAstral; i < text.length; i++) {
     cpAt[i] = cp;
     const c = text.charCodeAt(i);
-    const isPair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length &&
-      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-    unitAt.push(i);
-    if (isPair) {
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       cpAt[i + 1] = cp;
       i++;
     }
     cp++;
   }
   cpAt[text.length] = cp;
-  unitAt.push(text.length);
+  const total = cp;
   return {
     toCodePoint: (i) => cpAt[Math.max(0, Math.min(i, text.length))],
-    toUtf16: (c) => unitAt[Math.max(0, Math.min(c, unitAt.length - 1))],
-    length: cp,
+    toUtf16: (c) => {
+      const target = Math.max(0, Math.min(c, total));
+      let lo = 0;
+      let hi = text.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cpAt[mid] < target) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    },
+    length: total,
   };
 }
 
