@@ -1,11 +1,15 @@
-import { extractQuotes } from './attribution/quotes.js';
+import { analyzeAttribution, reportQuotes, type AttributionResult } from './attribution/quotes.js';
+import { allowMatcher } from './config/allow.js';
 import { DETECTORS } from './detectors/index.js';
 import type { AnalysisContext } from './detectors/types.js';
 import { buildDocument } from './document/build.js';
 import { QuotationLookup } from './document/quotations.js';
 import type { Document } from './document/types.js';
 import type { Finding } from './findings/types.js';
-import { readProvenance } from './provenance/read.js';
+import { EMPTY_LOOKUP, type OutletLookup } from './provenance/lookup.js';
+import { defaultOutletLookup } from './provenance/outlets.js';
+import { readProvenance, type PageMeta, type ProvenanceRead } from './provenance/read.js';
+import { insideResidue } from './provenance/residue.js';
 import { buildReport } from './report/build.js';
 import type { Report } from './report/types.js';
 import { RuleError } from './rules/errors.js';
@@ -43,23 +47,58 @@ export interface AnalyzeOptions {
   /** Shown as the source: a path or `<stdin>`. */
   name?: string;
   rules?: RuleSet;
+  /** Metadata of the HTML page the text was extracted from (byline, publisher, dates, URL). */
+  page?: PageMeta | null;
+  /** The outlet registry's lookup (default: rules/outlets/). */
+  outlets?: OutletLookup;
+  /** Allowlist: findings whose text equals one of these phrases (case-insensitively) are dropped. */
+  allow?: readonly string[];
 }
 
 let defaultRules: RuleSet | undefined;
 
-/** Analyse one text: document model → detectors → findings with voice → report. */
+/** Analyse one text: document model → provenance → attribution (speakers) → detectors → findings with voice → report. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Report {
-  const rules = options.rules ?? (defaultRules ??= loadRuleSet());
-  const doc = buildDocument(text);
-  const findings = detect(doc, compileRules(rules));
-  return buildReport({ name: options.name ?? '<text>', doc, findings, quotes: extractQuotes(doc), provenance: readProvenance(doc) });
+  return analyzeDocument(text, options).report;
 }
 
-/** Run the detectors, then decide each finding's voice from the quotations around it. */
-export function detect(doc: Document, engine: Engine): Finding[] {
+/** The report and the document model it was built from (renderers lay the text out by its paragraphs). */
+export function analyzeDocument(text: string, options: AnalyzeOptions = {}): { report: Report; doc: Document } {
+  const rules = options.rules ?? (defaultRules ??= loadRuleSet());
+  const doc = buildDocument(text);
+  const provenance = readProvenance(doc, { page: options.page, outlets: options.outlets ?? outletLookup() });
+  // Speakers are resolved before the detectors run, so a finding inside a quotation names its speaker.
+  const attribution = analyzeAttribution(doc, rules.rules, provenance.residue);
+  const allowed = allowMatcher(options.allow);
+  const findings = detect(doc, compileRules(rules), provenance, attribution)
+    .filter((f) => !allowed || f.start === null || f.end === null || !allowed(doc.text.slice(f.start, f.end)));
+  // Residue is not article prose: no claims or quotations are read from it.
+  const quotes = reportQuotes(attribution).filter((q) => !insideResidue(provenance.residue, q.start, q.end));
+  const report = buildReport({
+    name: options.name ?? '<text>', doc, findings, quotes, voices: attribution.summary.voices,
+    readings: attribution.summary.readings, provenance: provenance.report,
+  });
+  return { report, doc };
+}
+
+function outletLookup(): OutletLookup {
+  try {
+    return defaultOutletLookup();
+  } catch {
+    return EMPTY_LOOKUP;
+  }
+}
+
+/**
+ * Run the detectors, then decide each finding's voice from the quotations around it. Findings
+ * other than provenance ones that fall inside page residue are dropped.
+ */
+export function detect(doc: Document, engine: Engine, provenance?: ProvenanceRead, attribution?: AttributionResult): Finding[] {
   const quotes = new QuotationLookup(doc.quotations);
+  const residue = provenance?.residue ?? [];
   const out: Finding[] = [];
-  for (const f of engine.run({ doc, quotes })) {
+  for (const f of engine.run({ doc, quotes, residue, provenance, attribution })) {
+    if (f.rule.category !== 'provenance' && insideResidue(residue, f.start, f.end)) continue;
     if (f.voice === undefined) {
       const q = f.start === null || f.end === null ? undefined : quotes.at(f.start, f.end);
       f.voice = q ? 'quoted' : 'outlet';

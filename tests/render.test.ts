@@ -79,7 +79,7 @@ describe('JSON contract', () => {
   const report = analyze('Headline words here\n\nExperts say 😀 the “regime” failed.\n\n“It is believed that we won,” the minister said.', { name: 'x' });
 
   it('has the documented top-level shape', () => {
-    expect(Object.keys(report)).toEqual(['schema', 'source', 'text', 'findings', 'quotes', 'voices', 'provenance', 'summary']);
+    expect(Object.keys(report)).toEqual(['schema', 'source', 'text', 'findings', 'quotes', 'voices', 'readings', 'provenance', 'summary']);
     expect(report.schema).toBe('slant.report/1');
     expect(report.source).toMatchObject({ name: 'x', words: expect.any(Number), chars: Array.from(report.text).length });
   });

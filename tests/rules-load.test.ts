@@ -13,7 +13,7 @@ groups:
     question: Why?
     rules:
       - id: one
-        match: [slam, crisis, "hard-line", "make * great again"]
+        match: [slam, crisis, "hard-line", "paint * orange again"]
         message: "{match} found"
         examples:
           flag: ["They slammed the door."]
@@ -30,7 +30,7 @@ describe('rule pack validation', () => {
     [PACK.replace('category: loaded-language', 'category: spin'), /p\.yaml:1: category "spin" is not one of/],
     [PACK.replace('    question: Why?\n', ''), /p\.yaml:6: rule "one" has no question/],
     [PACK.replace('message: "{match} found"', 'mesage: x'), /p\.yaml:9: unknown rule field "mesage"/],
-    [PACK.replace('match: [slam, crisis, "hard-line", "make * great again"]', 'match: []'), /p\.yaml:7: rule "test-kind\/one" needs a non-empty `match` list/],
+    [PACK.replace('match: [slam, crisis, "hard-line", "paint * orange again"]', 'match: []'), /p\.yaml:7: rule "test-kind\/one" needs a non-empty `match` list/],
     [PACK.replace('groups:', 'groups:\n  - [oops'), /p\.yaml:\d+: YAML:/],
     [PACK.replace('id: one', 'id: One Two'), /p\.yaml:7: id "One Two" must be lower-case/],
     [PACK + PACK.split('rules:\n')[1], /p\.yaml:\d+: duplicate rule id "test-kind\/one"/],
@@ -43,9 +43,9 @@ describe('rule pack validation', () => {
     writeFileSync(join(dir, 'mine.yaml'), PACK);
     const set = loadRuleSet([dir]);
     expect(set.byId.has('test-kind/one')).toBe(true);
-    const report = analyze('Title line here\n\nThey will make America great again amid crises. A hard line stance.', { rules: set });
+    const report = analyze('Title line here\n\nThey will paint Ohio orange again amid crises. A hard line stance.', { rules: set });
     const texts = report.findings.filter((f) => f.rule === 'test-kind/one').map((f) => f.text);
-    expect(texts).toEqual(['make America great again', 'crises', 'hard line']);
+    expect(texts).toEqual(['paint Ohio orange again', 'crises', 'hard line']);
   });
 
   it('names a missing rules folder', () => {

@@ -1,16 +1,19 @@
-import { analyze } from '../analyze.js';
-import { buildDocument } from '../document/build.js';
 import { UserError } from '../input/errors.js';
-import { readInput, STDIN_NAME, type InputText } from '../input/read.js';
-import { renderJson, renderJsonLine } from '../render/json.js';
-import { renderTerminal } from '../render/terminal.js';
-import type { Report } from '../report/types.js';
-import { SEVERITIES, severityRank, type RuleSet, type Severity } from '../rules/types.js';
+import { isCorpusPath, readCorpus } from '../input/corpus.js';
+import { expandInputs } from '../input/expand.js';
+import { looksLikeUrl } from '../input/fetch.js';
+import { STDIN_NAME } from '../input/read.js';
+import { SEVERITIES, type RuleSet, type Severity } from '../rules/types.js';
 import { colorLevel } from './color.js';
+import { FORMATS, type Format, type Job, type JobContext, type JobResult } from './job.js';
+import { checkOutputTarget, writeFileAtomic } from './output-file.js';
 import { warn, write } from './output.js';
+import { runInOrder } from './pool.js';
 
-export const FORMATS = ['terminal', 'json', 'jsonl'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format };
+
+export const INPUT_FORMATS = ['auto', 'text', 'jsonl'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export interface AnalyzeCommandOptions {
   format: Format;
@@ -19,53 +22,127 @@ export interface AnalyzeCommandOptions {
   explain: boolean;
   width?: number;
   rules: RuleSet;
+  /** Give up fetching a URL after this many milliseconds (default 15 s). */
+  timeoutMs?: number;
+  /** `--output FILE`: write the rendered output there atomically instead of to standard output. */
+  output?: string;
+  /** Allowlist: phrases never flagged. */
+  allow?: readonly string[];
+  /** Worker threads (1: analyse in the main thread). */
+  jobs?: number;
+  recursive?: boolean;
+  /** `jsonl`: inputs are JSON Lines corpora of {"id", "text"}; `auto`: *.jsonl files, and stdin that starts with "{" under --format jsonl. */
+  inputFormat?: InputFormat;
 }
 
-/** Read every input, analyse, render in input order. Returns the exit code. */
+/** Read every input, analyse, render, and write in input order. Returns the exit code. */
 export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions): Promise<number> {
   if (options.failOn !== undefined && !SEVERITIES.includes(options.failOn)) {
     throw new UserError(`--fail-on must be one of ${SEVERITIES.join(', ')}`);
   }
-  const sources = paths.length > 0 ? paths : ['-'];
+  const sources = await expandInputs(paths.length > 0 ? paths : ['-'], { recursive: options.recursive ?? false });
+  if (options.format === 'html' && sources.length > 1) throw new UserError('--format html writes one page: give it one input');
+  // Checked before any input is read: a refused --output leaves everything as it was.
+  const target = options.output === undefined ? null : checkOutputTarget(options.output, sources);
+  const ctx: JobContext = {
+    rules: options.rules,
+    allow: options.allow,
+    timeoutMs: options.timeoutMs,
+    settings: {
+      format: options.format,
+      explain: options.explain,
+      failOn: options.failOn,
+      colorLevel: colorLevel(options.color, process.env, target === null ? process.stdout : {}),
+      width: options.width ?? (target === null ? process.stdout.columns : undefined) ?? 80,
+    },
+  };
+
+  const chunks: string[] = [];
+  const emit = (text: string): Promise<void> => (target === null ? write(text) : (chunks.push(text), Promise.resolve()));
+  const spinner = await maybeSpinner(sources.length);
   let exitCode = 0;
   let failed = false;
-  const reports: Report[] = [];
-  const spinner = await maybeSpinner(sources.length);
-  const explanations = new Map(options.rules.rules.map((r) => [r.id, r.explanation]));
+  let written = 0;
+  const jsonItems: string[] = [];
+  let corpus = false;
 
-  for (const [index, path] of sources.entries()) {
-    if (spinner) spinner.text = `Analysing ${index + 1}/${sources.length}: ${path === '-' ? STDIN_NAME : path}`;
-    let input: InputText;
-    try {
-      input = await readInput(path);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
+  const onResult = async (result: JobResult) => {
+    if (result.error !== null) {
       spinner?.clear();
-      warn(error.message);
+      warn(result.error);
       exitCode = 2;
-      continue;
+      return;
     }
-    const report = analyze(input.text, { name: input.name, rules: options.rules });
-    if (options.failOn && report.findings.some((f) => severityRank(f.severity) >= severityRank(options.failOn!))) failed = true;
+    failed ||= result.failed;
     spinner?.clear();
-    if (options.format === 'jsonl') await write(renderJsonLine(report));
-    else if (options.format === 'json') reports.push(report);
+    if (options.format === 'json') jsonItems.push(result.output);
     else {
-      const text = renderTerminal({ report, paragraphs: buildDocument(input.text).paragraphs }, {
-        colorLevel: colorLevel(options.color, process.env, process.stdout),
-        width: options.width ?? process.stdout.columns ?? 80,
-        explain: options.explain,
-        explanations,
-      });
-      await write((index > 0 ? '\n' : '') + text);
+      const separator = written === 0 ? '' : options.format === 'terminal' ? '\n' : options.format === 'markdown' ? '\n---\n\n' : '';
+      await emit(separator + result.output);
+    }
+    written++;
+    if (spinner) spinner.text = `Analysed ${written} of ${corpus ? 'a corpus' : sources.length}`;
+  };
+
+  async function* jobs(): AsyncGenerator<Job | { error: string }> {
+    for (const source of sources) {
+      const mode = await inputMode(source, options);
+      if (mode === 'corpus') {
+        corpus = true;
+        for await (const line of readCorpus(source === '-' ? process.stdin : source, source === '-' ? STDIN_NAME : source)) {
+          yield line.ok ? { kind: 'text', name: line.item.name, text: line.item.text } : { error: line.error };
+        }
+      } else yield { kind: 'path', path: source };
     }
   }
-  spinner?.stop();
-  if (options.format === 'json' && (reports.length > 0 || exitCode === 0)) {
-    await write(renderJson(sources.length === 1 ? reports[0] : reports));
+
+  const fetching = sources.some(looksLikeUrl) && !spinner ? await urlSpinner(sources.find(looksLikeUrl)!) : null;
+  try {
+    await runInOrder(jobs(), ctx, Math.max(1, options.jobs ?? 1), onResult);
+  } finally {
+    fetching?.stop();
+    spinner?.stop();
   }
+  if (options.format === 'json' && (jsonItems.length > 0 || exitCode === 0)) {
+    const single = sources.length === 1 && !corpus && jsonItems.length === 1;
+    await emit(single ? `${jsonItems[0]}\n` : `[\n${jsonItems.join(',\n')}\n]\n`);
+  }
+  if (target !== null && (chunks.length > 0 || exitCode === 0)) await writeFileAtomic(target, chunks.join(''), options.output);
   if (exitCode !== 0) return exitCode;
   return failed ? 1 : 0;
+}
+
+/** Is this input a JSON Lines corpus? Explicit `--input-format`, a .jsonl name, or stdin that opens with "{" under --format jsonl. */
+async function inputMode(source: string, options: AnalyzeCommandOptions): Promise<'corpus' | 'single'> {
+  const format = options.inputFormat ?? 'auto';
+  if (format === 'jsonl') return 'corpus';
+  if (format === 'text' || looksLikeUrl(source)) return 'single';
+  if (source !== '-') return isCorpusPath(source) ? 'corpus' : 'single';
+  if (options.format !== 'jsonl') return 'single';
+  const first = await peek(process.stdin);
+  return first !== null && /^\s*\{/.test(first.toString('utf8', 0, Math.min(first.length, 64))) ? 'corpus' : 'single';
+}
+
+/** The first chunk of a stream, pushed back so the reader after us still gets it. */
+function peek(stream: NodeJS.ReadStream): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const onReadable = () => {
+      cleanup();
+      const chunk = stream.read() as Buffer | null;
+      if (chunk) stream.unshift(chunk);
+      resolve(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(null);
+    };
+    const cleanup = () => {
+      stream.off('readable', onReadable);
+      stream.off('end', onEnd);
+    };
+    stream.on('readable', onReadable);
+    stream.on('end', onEnd);
+  });
 }
 
 interface Spinner {
@@ -79,4 +156,11 @@ async function maybeSpinner(inputs: number): Promise<Spinner | null> {
   if (!process.stderr.isTTY || inputs < 3 || process.env.CI) return null;
   const { default: ora } = await import('ora');
   return ora({ stream: process.stderr, text: 'Analysing' }).start();
+}
+
+/** A spinner on an interactive stderr while a URL is fetched (ora is loaded only then). */
+async function urlSpinner(url: string): Promise<Spinner | null> {
+  if (!process.stderr.isTTY || process.env.CI) return null;
+  const { default: ora } = await import('ora');
+  return ora({ stream: process.stderr, text: `Fetching ${url}` }).start();
 }

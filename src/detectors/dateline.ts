@@ -24,7 +24,15 @@ export function findDateline(text: string, paragraphs: ReadonlyArray<{ start: nu
     // A dateline place is written in capitals: at least one word of two capitals, no lower-case letters.
     if (/\p{Ll}/u.test(place) || !/\p{Lu}{2}/u.test(place)) continue;
     if (!m[3] && !/[–—]|--/.test(m[0])) continue; // "US - ..." with a hyphen and no credit is too weak
-    return { start: p.start, end: p.start + m[0].trimEnd().length, place, date: m[2]?.trim() ?? null, credit: m[3]?.trim() ?? null };
+    // After the comma: a date ("May 3") or more of the place ("LAGOS, Nigeria").
+    const extra = m[2]?.trim() ?? null;
+    const isDate = extra !== null && /\d/.test(extra) && /^(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+)(?:,?\s+\d{4})?$/u.test(extra);
+    return {
+      start: p.start, end: p.start + m[0].trimEnd().length,
+      place: extra !== null && !isDate ? `${place}, ${extra}` : place,
+      date: isDate ? extra : null,
+      credit: m[3]?.trim() ?? null,
+    };
   }
   return null;
 }

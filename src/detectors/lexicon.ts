@@ -1,6 +1,7 @@
 import type { Token } from '../document/types.js';
 import { formatMessage, type Finding } from '../findings/types.js';
-import { PhraseMatcher, phraseWords } from '../rules/phrase-matcher.js';
+import { FUNCTION_WORDS, PhraseMatcher, phraseWords } from '../rules/phrase-matcher.js';
+import { RuleError } from '../rules/errors.js';
 import type { Rule } from '../rules/types.js';
 import { normalizeWord } from '../text/normalize.js';
 import type { Detector } from './types.js';
@@ -10,7 +11,14 @@ interface Compiled {
   exceptions: string[][];
   notBefore: Set<string>;
   notAfter: Set<string>;
+  /** `options.position: sentence-start`: only as the sentence's opening words ("Of course, ..."). */
+  sentenceStart: boolean;
+  /** `options.extend: noun-phrase`: a one-word match also covers the words it modifies ("disastrous nuclear deal"). */
+  extendNounPhrase: boolean;
 }
+
+/** Words that may come before a sentence-opening aside without changing it ("But of course, ..."). */
+const LEADING_WORDS = new Set(['and', 'but', 'so', 'yet', 'now', 'still', 'then', 'well', 'oh']);
 
 /** Phrase lists: the detector for every rule whose `detector` is `lexicon`. */
 export const lexicon: Detector = {
@@ -23,12 +31,16 @@ export const lexicon: Detector = {
         exceptions: rule.exceptions.map((e) => phraseWords(e).map((w) => normalizeWord(w))),
         notBefore: new Set(rule.notBefore.map((w) => normalizeWord(w))),
         notAfter: new Set(rule.notAfter.map((w) => normalizeWord(w))),
+        sentenceStart: rule.options.position === 'sentence-start',
+        extendNounPhrase: extendOption(rule),
       };
       for (const phrase of rule.match) matcher.add(phrase, compiled, { inflect: rule.inflect, caseSensitive: rule.caseSensitive });
     }
     return ({ doc }) => {
       const findings: Finding[] = [];
       const { tokens, text } = doc;
+      /** Token index where each finding's loaded words end, and where its extension ends. */
+      const ends: Array<{ matchEnd: number; stop: number }> = [];
       for (let i = 0; i < tokens.length;) {
         const match = matcher.matchesAt(tokens, i).find((m) => accepts(m.payload, tokens, m.first, m.end));
         if (!match) {
@@ -36,9 +48,14 @@ export const lexicon: Detector = {
           continue;
         }
         const start = tokens[match.first].start;
-        const end = tokens[match.end - 1].end;
         const { rule } = match.payload;
-        findings.push({ rule, start, end, message: formatMessage(rule.message, text.slice(start, end)), suggestion: rule.suggestion });
+        const word = text.slice(start, tokens[match.end - 1].end);
+        const stop = match.payload.extendNounPhrase && match.end - match.first === 1 ? nounPhraseEnd(tokens, text, match.end) : match.end;
+        // An extension ends where the next finding starts ("utterly | disastrous nuclear deal").
+        const last = ends[ends.length - 1];
+        if (last && last.stop > match.first) trimExtension(findings[findings.length - 1], tokens, last, match.first);
+        findings.push({ rule, start, end: tokens[stop - 1].end, message: formatMessage(rule.message, word), suggestion: rule.suggestion, ...(stop > match.end ? { data: { word } } : {}) });
+        ends.push({ matchEnd: match.end, stop });
         i = match.end;
       }
       return findings;
@@ -46,13 +63,92 @@ export const lexicon: Detector = {
   },
 };
 
+/** `options.extend`: `noun-phrase` or `none` (the default); anything else is a mistake in the pack. */
+function extendOption(rule: Rule): boolean {
+  const value = rule.options.extend;
+  if (value === undefined || value === 'none') return false;
+  if (value === 'noun-phrase') return true;
+  const [file, line] = splitSource(rule.source);
+  throw new RuleError(file, line, `rule "${rule.id}": options.extend must be "noun-phrase" or "none", not ${JSON.stringify(value)}`);
+}
+
+function splitSource(source: string): [string, number] {
+  const m = /^(.*):(\d+)$/.exec(source);
+  return m ? [m[1], Number(m[2])] : [source, 0];
+}
+
 function accepts(c: Compiled, tokens: readonly Token[], first: number, end: number): boolean {
   const sentence = tokens[first].sentence;
   const before = first > 0 && tokens[first - 1].sentence === sentence ? tokens[first - 1].norm : null;
   const after = end < tokens.length && tokens[end].sentence === sentence ? tokens[end].norm : null;
   if (before !== null && c.notAfter.has(before)) return false;
   if (after !== null && c.notBefore.has(after)) return false;
+  if (c.sentenceStart && !opensSentence(tokens, first)) return false;
   return !c.exceptions.some((words) => exceptionCovers(words, tokens, first, end));
+}
+
+/** Shorten the previous finding's extension so it stops before token `first`. */
+function trimExtension(finding: Finding, tokens: readonly Token[], at: { matchEnd: number; stop: number }, first: number): void {
+  at.stop = Math.max(at.matchEnd, first);
+  finding.end = tokens[at.stop - 1].end;
+  if (at.stop === at.matchEnd) delete finding.data;
+}
+
+/** How many words a noun-phrase extension may add after the loaded word. */
+const MAX_EXTENSION = 2;
+
+/**
+ * Words that end a noun phrase besides the function words of the phrase matcher: pronouns,
+ * prepositions, conjunctions, auxiliaries and adverbs that follow an adjective used as a
+ * predicate ("the plan is absurd and ...", "shocking to many").
+ */
+const NP_STOP = new Set([
+  ...FUNCTION_WORDS, 'him', 'hers', 'ours', 'theirs', 'mine', 'yours', 'himself', 'herself', 'itself', 'themselves',
+  'ourselves', 'yourself', 'whose', 'whom', 'where', 'when', 'why', 'how', 'whether', 'while', 'because', 'since',
+  'until', 'unless', 'although', 'though', 'after', 'before', 'during', 'under', 'between', 'among', 'through',
+  'across', 'toward', 'towards', 'upon', 'within', 'without', 'despite', 'via', 'per', 'amid', 'like', 'nor', 'yet',
+  'both', 'either', 'neither', 'such', 'same', 'other', 'another', 'own', 'being', 'am', "isn't", "aren't",
+  "wasn't", "weren't", "don't", "doesn't", "didn't", "won't", "can't", "couldn't", "shouldn't", "wouldn't", 'now',
+  'still', 'already', 'almost', 'enough', 'quite', 'rather', 'really', 'indeed', 'perhaps', 'maybe', 'well', 'away',
+  'back', 'instead', 'together', 'today', 'yesterday', 'tomorrow', 'tonight', 'says', 'said', 'say', 'got', 'get',
+  'gets', 'made', 'make', 'makes', 'took', 'take', 'takes', 'went', 'goes', 'go', 'came', 'come', 'comes', 'became',
+  'become', 'becomes', 'seems', 'seem', 'seemed', 'remains', 'remain', 'remained', 'put', 'puts', 'let', 'lets',
+]);
+
+/**
+ * Where a noun-phrase extension ends (token index, exclusive): after at most MAX_EXTENSION words
+ * that follow the match with only a space between them (no punctuation, no line break), in the
+ * same sentence, and that read as content words. No part-of-speech tagger: a content word is one
+ * that is not a function word (NP_STOP), not a number, not an adverb in -ly and not a form in -ed
+ * (mostly the verb of the clause: "the shocking report revealed"); a capitalised word after a
+ * lower-case one is a name and ends the phrase ("ugly Clinton" stays "ugly"). Measured on the
+ * PTC development articles: see docs/rule-format.md for the numbers.
+ */
+function nounPhraseEnd(tokens: readonly Token[], text: string, end: number): number {
+  const sentence = tokens[end - 1].sentence;
+  let j = end;
+  while (j < tokens.length && j - end < MAX_EXTENSION) {
+    const t = tokens[j];
+    if (t.sentence !== sentence || text.slice(tokens[j - 1].end, t.start) !== ' ') break;
+    if (!isContentWord(t.norm)) break;
+    if (UPPER.test(t.text) && !UPPER.test(tokens[j - 1].text)) break;
+    j++;
+  }
+  return j;
+}
+
+const UPPER = /^\p{Lu}/u;
+
+function isContentWord(norm: string): boolean {
+  return !NP_STOP.has(norm) && !/\d/.test(norm) && !/(?:ly|ed)$/.test(norm);
+}
+
+/** True when the token opens its sentence, allowing one leading conjunction ("But of course"). */
+function opensSentence(tokens: readonly Token[], first: number): boolean {
+  const sentence = tokens[first].sentence;
+  if (first === 0 || tokens[first - 1].sentence !== sentence) return true;
+  if (!LEADING_WORDS.has(tokens[first - 1].norm)) return false;
+  return first - 1 === 0 || tokens[first - 2].sentence !== sentence;
 }
 
 /** True when the exception phrase occurs in the tokens around the match and contains it. */

@@ -1,13 +1,54 @@
+import type { Document, Quotation, Token } from '../document/types.js';
 import { formatMessage, type Finding } from '../findings/types.js';
 import type { Detector } from './types.js';
 
-/** Words before quote marks that introduce a name or a quoted term, not distance ("a film called “Dawn”"). */
-const NAMING_WORDS = new Set(['called', 'dubbed', 'titled', 'entitled', 'named', 'term', 'word', 'phrase', 'slogan',
-  'hashtag', 'motto', 'operation', 'codenamed', 'nicknamed', 'as', 'headline', 'book', 'film', 'song', 'album', 'show']);
+/**
+ * Words right before the marks that introduce a name, a title, a word used as a word, or
+ * someone else's word ("a film called “Dawn”", "the word “woke”", "what critics described as
+ * “a stunt”", "declaring him a “bigot”"): a partial quotation or a mention, not distance.
+ */
+const NAMING_WORDS = new Set([
+  'called', 'calling', 'call', 'calls', 'dubbed', 'dubbing', 'dub', 'titled', 'entitled', 'named', 'nicknamed',
+  'codenamed', 'labelled', 'labeled', 'labelling', 'labeling', 'branded', 'branding', 'termed', 'term', 'terms',
+  'word', 'words', 'phrase', 'phrases', 'expression', 'slogan', 'hashtag', 'motto', 'operation', 'as', 'headline',
+  'book', 'film', 'movie', 'song', 'album', 'show', 'series', 'programme', 'program', 'campaign', 'project',
+  'declared', 'declaring', 'deemed', 'considered', 'pronounced',
+]);
+
+/**
+ * Reporting cues: when the sentence around the quoted words (or the one before it) reports
+ * someone's speech or writing, the quoted words are most likely theirs (a partial quotation:
+ * "MGM said it was “confident”"), not the outlet keeping its distance. Written as the forms
+ * that occur, so the check is a set lookup per token.
+ */
+const REPORTING_CUES = new Set([
+  'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'write', 'writes', 'wrote', 'written',
+  'writing', 'tweet', 'tweets', 'tweeted', 'tweeting', 'posted', 'state', 'states', 'stated', 'add', 'adds',
+  'added', 'explain', 'explains', 'explained', 'argue', 'argues', 'argued', 'claim', 'claims', 'claimed',
+  'insist', 'insists', 'insisted', 'describe', 'describes', 'described', 'describing', 'called', 'calls',
+  'calling', 'accuse', 'accuses', 'accused', 'warn', 'warns', 'warned', 'urge', 'urges', 'urged', 'note',
+  'notes', 'noted', 'denounce', 'denounced', 'condemn', 'condemned', 'ask', 'asks', 'asked', 'reply',
+  'replied', 'respond', 'responded', 'testify', 'testified', 'announce', 'announced', 'declare', 'declared',
+  'complain', 'complained', 'allege', 'alleges', 'alleged', 'acknowledge', 'acknowledged', 'admit', 'admitted',
+  'suggest', 'suggested', 'vow', 'vowed', 'promise', 'promised', 'pledge', 'pledged', 'threaten', 'threatened',
+  'predict', 'predicted', 'dismiss', 'dismissed', 'brand', 'branded', 'label', 'labelled', 'labeled', 'dubbed',
+  'termed', 'characterise', 'characterised', 'characterize', 'characterized', 'quote', 'quoted', 'quoting',
+  'spokesman', 'spokeswoman', 'spokesperson', 'statement', 'interview', 'according', 'blamed', 'praised',
+  'criticised', 'criticized', 'slammed', 'hailed', 'decried', 'mocked', 'reported', 'recalled', 'remarked',
+  'insisting', 'maintained', 'contended', 'asserted', 'cited', 'citing', 'refer', 'refers', 'referred',
+  'referring', 'believes', 'thinks', 'thought', 'wants', 'promised', 'demanded', 'urging', 'warning',
+  'explaining', 'arguing', 'claiming', 'telling', 'adding', 'noting', 'announcing', 'declaring', 'describing',
+]);
+
+/** The quoted term follows one of these: "the so-called “experts”" (the so-called rule has it). */
+const SO_CALLED = new Set(['so-called', 'self-styled', 'self-proclaimed', 'supposed', 'alleged']);
 
 /**
  * Quote marks around a word or two that nobody is quoted as saying: the outlet keeps its
- * distance from the word ("the “experts”"). Titles and names (capitalised) are left alone.
+ * distance from the word ("the “experts”", "the government's “reform”"). Left alone: titles and
+ * names (capitalised), words used as words, the object of "called"/"described as" (someone
+ * else's word), quotations of three words or more (partial quotations of speech), and quoted
+ * words in a sentence that reports speech, or right after one.
  */
 export const scareQuotes: Detector = {
   meta: { name: 'scare-quotes', description: 'Short quoted terms with no speaker that read as distancing.' },
@@ -18,15 +59,47 @@ export const scareQuotes: Detector = {
       const findings: Finding[] = [];
       const { text } = doc;
       for (const q of doc.quotations) {
-        if (q.role !== 'term' || q.depth !== 1 || q.words > 3 || q.unclosed) continue;
+        if (q.role !== 'term' || q.depth !== 1 || q.words > 2 || q.unclosed) continue;
         const inner = text.slice(q.start, q.end);
         if (!/^\p{Ll}/u.test(inner)) continue; // names and titles start with a capital
         const before = /([\p{L}-]+)[\s,:]*$/u.exec(text.slice(Math.max(0, q.outer.start - 30), q.outer.start));
-        if (before && NAMING_WORDS.has(before[1].toLowerCase())) continue;
-        if (before && before[1].toLowerCase() === 'so-called') continue; // the so-called rule has it
+        const prev = before ? before[1].toLowerCase() : '';
+        if (NAMING_WORDS.has(prev) || SO_CALLED.has(prev)) continue;
+        if (reportedNearby(doc, q)) continue;
         findings.push({ rule, start: q.outer.start, end: q.outer.end, message: formatMessage(rule.message, inner), suggestion: rule.suggestion, voice: 'outlet' });
       }
       return findings;
     };
   },
 };
+
+/** Index of the first token that starts at or after `offset` (binary search). */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * True when a reporting cue comes before the quoted words in their sentence, or in the sentence
+ * before it in the same paragraph: the words are someone's, and the article says whose.
+ */
+function reportedNearby(doc: Document, q: Quotation): boolean {
+  const { tokens, sentences } = doc;
+  const i = tokenAt(tokens, q.start);
+  const at = i < tokens.length ? i : i - 1;
+  if (at < 0) return false;
+  const s = tokens[at].sentence;
+  const from = s > 0 && sentences[s - 1].paragraph === sentences[s].paragraph ? s - 1 : s;
+  for (let k = sentences[from].firstToken; k < sentences[s].endToken; k++) {
+    const t = tokens[k];
+    if (t.start >= q.outer.start) break; // a cue after the marks ("the “experts” say") reports someone else
+    if (REPORTING_CUES.has(t.norm)) return true;
+  }
+  return false;
+}

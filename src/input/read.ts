@@ -1,11 +1,21 @@
 import { readFile, stat } from 'node:fs/promises';
 import { decodeText } from './decode.js';
+import type { PageMeta } from '../provenance/read.js';
 import { UserError } from './errors.js';
+import { fetchPage, looksLikeUrl, type FetchOptions } from './fetch.js';
+import { extractHtml, looksLikeHtml } from './html.js';
 
 export interface InputText {
-  /** A path, or `<stdin>`. */
+  /** A path, a URL, or `<stdin>`. */
   name: string;
+  /** The text analysed: for HTML, the extracted article (paragraphs separated by blank lines). */
   text: string;
+  /** What an HTML page says about itself (byline, publisher, dates, canonical URL). */
+  page?: PageMeta;
+}
+
+export interface ReadOptions {
+  fetch?: FetchOptions;
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -13,7 +23,24 @@ export const STDIN_NAME = '<stdin>';
 /** Largest input read whole; bigger files are refused rather than exhausting memory. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
-export async function readInput(path: string): Promise<InputText> {
+/** Read a file, standard input (`-`) or an http(s) URL; HTML (by extension or content) is extracted. */
+export async function readInput(path: string, options: ReadOptions = {}): Promise<InputText> {
+  if (looksLikeUrl(path)) {
+    const fetched = await fetchPage(path, options.fetch);
+    if (!fetched.isHtml) return { name: path, text: fetched.body };
+    const { text, page } = extractHtml(fetched.body, fetched.url);
+    return { name: path, text, page };
+  }
+  return maybeHtml(await readLocal(path));
+}
+
+function maybeHtml(input: InputText): InputText {
+  if (!looksLikeHtml(input.name === STDIN_NAME ? '' : input.name, input.text)) return input;
+  const { text, page } = extractHtml(input.text, null);
+  return { name: input.name, text, page };
+}
+
+async function readLocal(path: string): Promise<InputText> {
   if (path === '-') return { name: STDIN_NAME, text: decodeText(await readStream(process.stdin), STDIN_NAME) };
   let info;
   try {

@@ -39,7 +39,7 @@ export function renderTerminal(input: RenderInput, options: TerminalOptions): st
   out.push(c.bold(`slant · ${sanitizeLine(report.source.name)}`) + c.dim(` · ${s.words.toLocaleString('en')} words · ${s.findings} ${s.findings === 1 ? "flag" : "flags"}`));
   out.push(c.dim('Flags are prompts to think, not verdicts.'));
   out.push('');
-  renderProvenance(input, c, out);
+  renderProvenance(input, c, out, width);
 
   let next = 0;
   for (const para of input.paragraphs) {
@@ -50,7 +50,7 @@ export function renderTerminal(input: RenderInput, options: TerminalOptions): st
       if (l.start >= at) {
         runs.push({ text: report.text.slice(at, l.start), style: (x) => x });
         const end = Math.min(l.end, para.end);
-        runs.push({ text: report.text.slice(l.start, end), style: (x) => color.span[l.f.category](x) });
+        runs.push({ text: report.text.slice(l.start, end), style: (x) => (l.f.kind === 'residue' ? c.dim(x) : color.span[l.f.category](x)) });
         at = end;
       }
       const marker = options.colorLevel > 0 ? `[${l.f.n}]` : `[${l.f.n}${CATEGORY_LETTER[l.f.category]}]`;
@@ -59,7 +59,10 @@ export function renderTerminal(input: RenderInput, options: TerminalOptions): st
     }
     runs.push({ text: report.text.slice(at, para.end), style: (x) => x });
     out.push(...wrap(runs, width, ''));
-    for (const l of inPara) out.push(...describe(l.f, c, color, width, options));
+    for (const l of inPara) {
+      const lines = describe(l.f, c, color, width, options);
+      out.push(...(l.f.kind === 'residue' ? lines.map((x) => c.dim(x)) : lines)); // residue is shown dimmed
+    }
     out.push('');
   }
 
@@ -69,6 +72,7 @@ export function renderTerminal(input: RenderInput, options: TerminalOptions): st
     for (const f of documentFindings) out.push(...describe(f, c, color, width, options));
     out.push('');
   }
+  out.push(...renderVoices(input, c, width));
   out.push(...renderSummary(input, c, color));
   return out.join('\n') + '\n';
 }
@@ -105,22 +109,81 @@ function describe(f: ReportFinding, c: ChalkInstance, color: ReturnType<typeof c
   return lines;
 }
 
-function renderProvenance(input: RenderInput, c: ChalkInstance, out: string[]): void {
+const ROLE_WORDS: Record<string, string> = {
+  origin: 'original source',
+  publisher: 'publisher',
+  republisher: 'republished it',
+  'primary-source': 'its words are passed on',
+  mentioned: 'mentioned',
+};
+
+/** The provenance block at the top of the report: who is behind the copy, each fact with its question. */
+function renderProvenance(input: RenderInput, c: ChalkInstance, out: string[], width: number): void {
   const p = input.report.provenance;
   const facts: string[] = [];
-  if (input.report.source.title) facts.push(`${c.bold('Headline')}  ${sanitizeLine(input.report.source.title)}`);
-  if (p.byline) facts.push(`${c.bold('Byline')}    ${sanitizeLine(p.byline)}`);
-  if (p.dateline) facts.push(`${c.bold('Dateline')}  ${sanitizeLine(p.dateline.place)}${p.dateline.credit ? ` (${sanitizeLine(p.dateline.credit)})` : ''}`);
-  if (p.date) facts.push(`${c.bold('Date')}      ${sanitizeLine(p.date)}`);
-  if (p.publisher) facts.push(`${c.bold('Publisher')} ${sanitizeLine(p.publisher)}`);
-  if (p.republishedBy) facts.push(`${c.bold('Republished by')} ${sanitizeLine(p.republishedBy)}`);
+  const row = (label: string, value: string) => {
+    const line = `  ${c.bold(label.padEnd(16))}${value}`;
+    // Long rows wrap under the value column, so the block keeps to the report's width.
+    if (displayWidth(stripAnsi(line)) <= width) facts.push(line);
+    else {
+      const wrapped = wrap([{ text: stripAnsi(value), style: (x) => x }], width, ' '.repeat(18));
+      facts.push(`  ${c.bold(label.padEnd(16))}${wrapped[0].trimStart()}`, ...wrapped.slice(1));
+    }
+  };
+  if (input.report.source.title) row('Headline', sanitizeLine(input.report.source.title));
+  row('Publisher', p.publisher ? sanitizeLine(p.publisher) : c.dim('not stated'));
+  if (p.republishedBy) row('Republished by', sanitizeLine(p.republishedBy));
+  const origins = p.outlets.filter((o) => o.role === 'origin').map((o) => sanitizeLine(o.name));
+  if (origins.length > 0) row('Original source', origins.join(', '));
+  if (p.dateline) row(p.dateline.credit ? 'Dateline, wire' : 'Dateline', `${sanitizeLine(p.dateline.place)}${p.dateline.credit ? ` (${sanitizeLine(p.dateline.credit)})` : ''}`);
+  row('Byline', p.byline ? sanitizeLine(p.byline) : c.dim('none'));
+  row('Date', p.date ? sanitizeLine(p.date) : c.dim('none'));
+  if (p.url) row('Address', sanitizeLine(p.url));
   for (const o of p.outlets) {
-    const owner = o.owner ? `, owner: ${sanitizeLine(o.owner)}` : '';
-    const typology = o.typology ? `, ${o.typologyLabel ?? o.typology} (${o.typology}; source: ${o.typologySource ?? 'unknown'})` : '';
-    facts.push(`${c.bold('Outlet')}    ${sanitizeLine(o.name)} (${o.role}${owner}${typology})`);
+    const bits = [ROLE_WORDS[o.role] ?? o.role];
+    if (o.owner) bits.push(`owner: ${sanitizeLine(o.owner)}`);
+    if (o.country) bits.push(sanitizeLine(o.country));
+    if (o.typology) bits.push(`${o.typology}, ${sanitizeLine(o.typologyLabel ?? o.typology)} (source: ${sanitizeLine(o.typologySource ?? 'unknown')})`);
+    else if (!o.owner) bits.push(c.dim('not in the outlet registry'));
+    row('Outlet', `${sanitizeLine(o.name)}: ${bits.join('; ')}`);
   }
-  if (facts.length === 0) return;
-  out.push(...facts, '');
+  if (p.residue.length > 0) {
+    const lines = p.residue.reduce((n, r) => n + r.text.split('\n').length, 0);
+    row('Residue', `${lines} ${lines === 1 ? 'line' : 'lines'} of page residue set aside (shown dimmed, not counted)`);
+  }
+  out.push(c.bold('Provenance'), ...facts);
+  const ask = p.outlets.some((o) => o.role === 'origin' || o.role === 'republisher') || p.dateline?.credit
+    ? 'Who is behind this? Trace it to the original.'
+    : 'Who is behind this? What do other sources say?';
+  out.push(...wrap([{ text: `Ask: ${ask}`, style: (x) => c.italic(x) }], width, '  '), '');
+}
+
+function stripAnsi(s: string): string {
+  return s.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** Who is quoted, how often, with which verbs, and the analysis's one-line readings (computed upstream). */
+function renderVoices(input: RenderInput, c: ChalkInstance, width: number): string[] {
+  const { voices } = input.report;
+  const readings = input.report.readings;
+  if (voices.length === 0 && readings.length === 0) return [];
+  const out = [c.bold('Voices')];
+  const kind = { named: 'named', anonymous: 'unnamed', organisation: 'organisation' } as const;
+  for (const v of voices.slice(0, 12)) {
+    const counts = [v.quotes > 0 ? `${v.quotes} quoted` : '', v.paraphrases > 0 ? `${v.paraphrases} reported` : ''].filter(Boolean).join(', ');
+    const runs: Run[] = [
+      { text: `${v.name} `, style: (x) => x },
+      { text: `(${kind[v.kind]}) `, style: (x) => c.dim(x) },
+      { text: counts, style: (x) => x },
+    ];
+    if (v.cues.length > 0) runs.push({ text: ` · ${v.cues.join(', ')}`, style: (x) => c.dim(x) });
+    const lines = wrap(runs, width, '    ');
+    out.push(...lines.map((l, k) => (k === 0 ? l.replace(/^ {4}/, '  ') : l)));
+  }
+  if (voices.length > 12) out.push(c.dim(`  … and ${voices.length - 12} more`));
+  for (const r of readings) out.push(...wrap([{ text: r, style: (x) => x }], width, '  '));
+  out.push('');
+  return out;
 }
 
 function renderSummary(input: RenderInput, c: ChalkInstance, color: ReturnType<typeof colors>): string[] {

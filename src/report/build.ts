@@ -13,6 +13,8 @@ export interface ReportInput {
   /** UTF-16 offsets; converted here. */
   quotes: QuoteRecord[];
   voices?: ReportVoice[];
+  /** One-line readings of who is heard, from the attribution analysis. */
+  readings?: string[];
   provenance: ReportProvenance;
 }
 
@@ -63,6 +65,7 @@ export function buildReport(input: ReportInput): Report {
     findings,
     quotes,
     voices: input.voices ?? [],
+    readings: input.readings ?? [],
     provenance,
     summary: summarize(findings, doc.words),
   };

@@ -90,6 +90,8 @@ export interface Report {
   findings: ReportFinding[];
   quotes: ReportQuote[];
   voices: ReportVoice[];
+  /** One-line readings of who is heard ("All 7 quotations come from one speaker."), computed by the analysis. */
+  readings: string[];
   provenance: ReportProvenance;
   summary: ReportSummary;
 }

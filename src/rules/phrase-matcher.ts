@@ -3,8 +3,8 @@ import type { Token } from '../document/types.js';
 import { normalizeWord } from '../text/normalize.js';
 import { inflections } from './inflect.js';
 
-/** Function words are never inflected ("our" must not become "ours", "ourred"...). */
-const FUNCTION_WORDS = new Set([
+/** Function words are never inflected ("our" must not become "ours", "ourred"...). Also read by the lexicon detector. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'and', 'or', 'but', 'not', 'no',
   'our', 'my', 'your', 'their', 'his', 'her', 'its', 'we', 'they', 'you', 'he', 'she', 'it', 'i', 'me', 'us',
   'them', 'is', 'are', 'was', 'were', 'be', 'been', 'this', 'that', 'these', 'those', 'as', 'so', 'than',

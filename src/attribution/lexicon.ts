@@ -1,0 +1,135 @@
+import type { Document, Token } from '../document/types.js';
+import { PhraseMatcher, phraseWords } from '../rules/phrase-matcher.js';
+import type { Rule } from '../rules/types.js';
+import { normalizeWord } from '../text/normalize.js';
+
+export const CUE_CLASSES = ['neutral', 'endorsing', 'doubting', 'culpability', 'emotive'] as const;
+export type CueClass = (typeof CUE_CLASSES)[number];
+
+/** The detector name whose rules hold the reporting-verb lists. */
+export const REPORTING_VERB_DETECTOR = 'reporting-verb';
+
+export interface CueEntry {
+  rule: Rule;
+  cls: CueClass;
+  /** Flag it (every class but neutral, unless the rule says `report: false`). */
+  report: boolean;
+  /** The verb frames its subject even with a plain noun object ("slammed the plan"). */
+  object: boolean;
+  exceptions: string[][];
+  notBefore: Set<string>;
+  notAfter: Set<string>;
+}
+
+/** One occurrence of a reporting word in the text. Token indices are [first, end). */
+export interface Cue {
+  first: number;
+  end: number;
+  entry: CueEntry;
+  /** Used as a noun ("his claim that", "in a statement"), not a verb. */
+  noun: boolean;
+  /** Lemma-ish key of the first word (for "tell"-type objects). */
+  word: string;
+}
+
+export interface CueLexicon {
+  matcher: PhraseMatcher<CueEntry>;
+  size: number;
+}
+
+const lexicons = new WeakMap<readonly Rule[], CueLexicon>();
+
+/** Compile the reporting-verb rules of a rule set into one token trie. */
+export function compileCueLexicon(rules: readonly Rule[]): CueLexicon {
+  const cached = lexicons.get(rules);
+  if (cached) return cached;
+  const matcher = new PhraseMatcher<CueEntry>();
+  for (const rule of rules) {
+    if (rule.detector !== REPORTING_VERB_DETECTOR) continue;
+    const cls = (CUE_CLASSES as readonly string[]).includes(String(rule.options.class))
+      ? (rule.options.class as CueClass)
+      : 'neutral';
+    const entry: CueEntry = {
+      rule,
+      cls,
+      report: rule.options.report !== false && cls !== 'neutral',
+      object: rule.options.object === true,
+      exceptions: rule.exceptions.map((e) => phraseWords(e).map((w) => normalizeWord(w))),
+      notBefore: new Set(rule.notBefore.map((w) => normalizeWord(w))),
+      notAfter: new Set(rule.notAfter.map((w) => normalizeWord(w))),
+    };
+    for (const phrase of rule.match) matcher.add(phrase, entry, { inflect: rule.inflect, caseSensitive: rule.caseSensitive });
+  }
+  const lexicon = { matcher, size: matcher.size };
+  lexicons.set(rules, lexicon);
+  return lexicon;
+}
+
+/** Words before a noun: a cue after one of them is a noun ("the claim", "his statement"), or an adjective ("the alleged attack"). */
+export const DETERMINERS = new Set([
+  'a', 'an', 'the', 'this', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'whose',
+  'such', 'no', 'any', 'some', 'every', 'each', 'another', 'other', 'latest', 'previous',
+  'recent', 'joint', 'written', 'formal',
+]);
+
+/**
+ * Every reporting word in the document outside quotation marks, in text order. Linear: one trie
+ * walk per token. `inQuote[i]` is true for tokens inside a top-level quotation.
+ */
+export function findCues(doc: Document, lexicon: CueLexicon, inQuote: Uint8Array): Cue[] {
+  const out: Cue[] = [];
+  const { tokens } = doc;
+  if (lexicon.size === 0) return out;
+  for (let i = 0; i < tokens.length;) {
+    if (inQuote[i]) {
+      i++;
+      continue;
+    }
+    const matches = lexicon.matcher.matchesAt(tokens, i);
+    const m = matches.find((c) => accepts(c.payload, tokens, c.first, c.end) && !spansQuote(inQuote, c.first, c.end));
+    if (!m) {
+      i++;
+      continue;
+    }
+    const prev = m.first > 0 && tokens[m.first - 1].sentence === tokens[m.first].sentence ? tokens[m.first - 1].norm : '';
+    const noun = DETERMINERS.has(prev) || prev.endsWith("'s") || prev.endsWith("s'") || /(?:ment|tion|sion|ance|ence)$/.test(tokens[m.first].norm)
+      || tokens[m.first].norm === 'revelation' || tokens[m.first].norm === 'allegation' || tokens[m.first].norm === 'confession';
+    out.push({ first: m.first, end: m.end, entry: m.payload, noun, word: tokens[m.first].norm });
+    i = m.end;
+  }
+  return out;
+}
+
+function spansQuote(inQuote: Uint8Array, first: number, end: number): boolean {
+  for (let k = first; k < end; k++) if (inQuote[k]) return true;
+  return false;
+}
+
+/** Comparative and agent forms the inflector also generates ("reporter", "noter"): never cues. */
+const NOT_CUES = /(?:er|ers|est)$/;
+const CUES_IN_ER = new Set(['answer', 'answers', 'thunder', 'thunders', 'whisper', 'whispers', 'muster', 'bluster']);
+
+function accepts(c: CueEntry, tokens: readonly Token[], first: number, end: number): boolean {
+  const sentence = tokens[first].sentence;
+  if (NOT_CUES.test(tokens[first].norm) && !CUES_IN_ER.has(tokens[first].norm)) return false;
+  const before = first > 0 && tokens[first - 1].sentence === sentence ? tokens[first - 1].norm : null;
+  const after = end < tokens.length && tokens[end].sentence === sentence ? tokens[end].norm : null;
+  if (before !== null && c.notAfter.has(before)) return false;
+  if (after !== null && c.notBefore.has(after)) return false;
+  return !c.exceptions.some((words) => covers(words, tokens, first, end));
+}
+
+function covers(words: string[], tokens: readonly Token[], first: number, end: number): boolean {
+  const length = end - first;
+  for (let offset = 0; offset + length <= words.length; offset++) {
+    const from = first - offset;
+    if (from < 0 || from + words.length > tokens.length) continue;
+    let all = true;
+    for (let k = 0; k < words.length && all; k++) {
+      const norm = tokens[from + k].norm;
+      all = words[k] === '*' || norm === words[k] || norm.replace(/'s?$/, '') === words[k];
+    }
+    if (all) return true;
+  }
+  return false;
+}

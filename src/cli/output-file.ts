@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { realpathSync, statSync } from 'node:fs';
+import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UserError } from '../input/errors.js';
+
+/** Inputs that are not files: standard input and URLs. */
+const NOT_A_FILE = /^(?:-|https?:\/\/.*)$/i;
+
+interface FileId {
+  real: string;
+  dev: number;
+  ino: number;
+}
+
+function identify(path: string): FileId | null {
+  try {
+    const real = realpathSync(path);
+    const info = statSync(real);
+    return { real, dev: info.dev, ino: info.ino };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Check `--output FILE` before anything is read or written: the folder must exist, FILE must not
+ * be a folder, and it must not be one of the inputs (same real path, or the same file through a
+ * hard link). Returns the path to write: the real path when FILE is a symbolic link.
+ */
+export function checkOutputTarget(output: string, inputs: readonly string[], cwd = process.cwd()): string {
+  const abs = resolve(cwd, output);
+  let info;
+  try {
+    info = statSync(abs);
+  } catch {
+    info = null;
+  }
+  if (info?.isDirectory()) throw new UserError(`--output ${output}: is a directory (name a file)`);
+  if (info && !info.isFile()) throw new UserError(`--output ${output}: is not a regular file`);
+  const folder = dirname(abs);
+  let folderInfo;
+  try {
+    folderInfo = statSync(folder);
+  } catch {
+    throw new UserError(`--output ${output}: folder ${folder} does not exist`);
+  }
+  if (!folderInfo.isDirectory()) throw new UserError(`--output ${output}: ${folder} is not a folder`);
+  const target = info ? realpathSync(abs) : join(realpathSync(folder), basename(abs));
+  const targetId = identify(target);
+  for (const input of inputs) {
+    if (NOT_A_FILE.test(input)) continue;
+    const id = identify(resolve(cwd, input));
+    if (!id) continue;
+    if (id.real === target || (targetId && id.dev === targetId.dev && id.ino === targetId.ino)) {
+      throw new UserError(`--output ${output}: refusing to overwrite the input ${input}`);
+    }
+  }
+  return target;
+}
+
+/** Write `text` to `path` atomically: a temporary file in the same folder, then a rename over the target. */
+export async function writeFileAtomic(path: string, text: string, shown = path): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let mode = 0o666;
+  try {
+    mode = (await stat(path)).mode & 0o7777;
+  } catch {
+    // A new file: default permissions (less the umask).
+  }
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx', mode });
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UserError(`--output ${shown}: cannot write (${code})`);
+  }
+}

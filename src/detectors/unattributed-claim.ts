@@ -1,0 +1,112 @@
+import { attribute } from '../attribution/extract.js';
+import type { Token } from '../document/types.js';
+import { formatMessage, type Finding } from '../findings/types.js';
+import { PhraseMatcher } from '../rules/phrase-matcher.js';
+import type { Rule } from '../rules/types.js';
+import type { Detector } from './types.js';
+
+/** Kinds of checkable claim, strongest first: one finding per sentence, for the first kind found. */
+const CUE_ORDER = ['statistic', 'causal', 'prediction', 'superlative', 'judgement'] as const;
+type ClaimCue = (typeof CUE_ORDER)[number];
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'free', 'political', 'good', 'ill']);
+const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/;
+
+/**
+ * Sentences in the outlet's own voice that assert something checkable (a figure, a cause, a
+ * prediction, a superlative, a verdict) with no source in the sentence or carried from the one
+ * before. Worded as a question, never as "false". Skips the headline, page residue
+ * (`ctx.residue`), quotations and questions.
+ */
+export const unattributedClaim: Detector = {
+  meta: { name: 'unattributed-claim', description: 'Checkable claims in the outlet\'s voice with no source in or before the sentence.' },
+  create(rules) {
+    const matcher = new PhraseMatcher<Rule>();
+    const byCue = new Map<ClaimCue, Rule>();
+    for (const rule of rules) {
+      const cue = String(rule.options.cue ?? '') as ClaimCue;
+      if (!CUE_ORDER.includes(cue)) continue;
+      byCue.set(cue, rule);
+      for (const phrase of rule.match) matcher.add(phrase, rule, { inflect: rule.inflect, caseSensitive: rule.caseSensitive });
+    }
+    const cueOf = (rule: Rule) => String(rule.options.cue) as ClaimCue;
+    return (ctx) => {
+      const { doc } = ctx;
+      const { tokens, sentences, text } = doc;
+      const attribution = ctx.attribution ?? attribute(doc, [], ctx.residue ?? []);
+      const residue = ctx.residue ?? [];
+      // Sentences that carry reported speech pass their source on to the next sentence.
+      const reported = new Uint8Array(sentences.length);
+      for (const q of attribution.quotes) if (q.kind !== 'direct' || q.speaker) reported[q.sentence] = 1;
+      const findings: Finding[] = [];
+      for (let s = 0; s < sentences.length; s++) {
+        const sentence = sentences[s];
+        if (attribution.attributed[s] || attribution.quotedSentence[s]) continue;
+        const prev = s > 0 ? s - 1 : -1;
+        if (prev >= 0 && (attribution.attributed[prev] || reported[prev])) {
+          const sameParagraph = sentences[prev].paragraph === sentence.paragraph;
+          const opensParagraph = doc.paragraphs[sentence.paragraph].firstSentence === s;
+          if (sameParagraph || (opensParagraph && reported[prev])) continue;
+        }
+        if (doc.title && sentence.start >= doc.title.start && sentence.end <= doc.title.end) continue;
+        if (residue.some((r) => r.start <= sentence.start && sentence.end <= r.end)) continue;
+        if (/\?["”’)]*$/.test(text.slice(sentence.start, sentence.end))) continue;
+        if (sentence.endToken - sentence.firstToken < 6) continue;
+        const hit = strongestCue(tokens, sentence.firstToken, sentence.endToken, text, matcher, cueOf, byCue);
+        if (!hit) continue;
+        const start = tokens[hit.first].start;
+        const end = tokens[hit.end - 1].end;
+        findings.push({
+          rule: hit.rule, start, end, voice: 'outlet', suggestion: hit.rule.suggestion,
+          message: formatMessage(hit.rule.message, text.slice(start, end)),
+          data: { cue: cueOf(hit.rule), sentenceStart: sentence.start, sentenceEnd: sentence.end },
+        });
+      }
+      return findings;
+    };
+  },
+};
+
+function strongestCue(tokens: readonly Token[], first: number, end: number, text: string, matcher: PhraseMatcher<Rule>,
+  cueOf: (r: Rule) => ClaimCue, byCue: Map<ClaimCue, Rule>): { first: number; end: number; rule: Rule } | null {
+  let best: { first: number; end: number; rule: Rule; rank: number } | null = null;
+  const consider = (f: number, e: number, rule: Rule | undefined) => {
+    if (!rule) return;
+    const rank = CUE_ORDER.indexOf(cueOf(rule));
+    if (!best || rank < best.rank) best = { first: f, end: e, rule, rank };
+  };
+  for (let i = first; i < end; i++) {
+    const t = tokens[i];
+    // A figure: a number with a unit, a percentage, a currency sign or thousands separators (not a year or a date).
+    if (/^\d/.test(t.text) && isStatistic(tokens, i, first, end, text)) {
+      consider(i, Math.min(end, i + (i + 1 < end && byCue.get('statistic')?.match.includes(tokens[i + 1].norm) ? 2 : 1)), byCue.get('statistic'));
+      continue;
+    }
+    for (const m of matcher.matchesAt(tokens, i, end)) {
+      const cue = cueOf(m.payload);
+      if (cue === 'statistic') continue; // units count only next to a number (above)
+      const prev = m.first > first ? tokens[m.first - 1].norm : '';
+      if (cue === 'prediction' && (DETERMINERS.has(prev) || m.end >= end)) continue; // "the will of the people"
+      consider(m.first, m.end, m.payload);
+      break;
+    }
+  }
+  return best;
+}
+
+function isStatistic(tokens: readonly Token[], i: number, first: number, end: number, text: string): boolean {
+  const t = tokens[i];
+  const next = i + 1 < end ? tokens[i + 1].norm : '';
+  const prev = i > first ? tokens[i - 1].norm : '';
+  const before = text[t.start - 1] ?? '';
+  const after = text[t.end] ?? '';
+  if (/^(?:1[89]|20)\d\d$/.test(t.text) && !/[%£€$]/.test(after + before)) return false; // a year
+  if (MONTHS.test(next) || MONTHS.test(prev)) return false; // a date
+  if (/^\d{1,2}$/.test(t.text) && (before === ',' || text.slice(t.start - 2, t.start) === ', ') && (after === ',')) return false; // an age
+  if (/[%]/.test(after) || /[£€$¥]/.test(before)) return true;
+  if (/[,.]\d/.test(t.text)) return true;
+  return ['percent', 'per', 'million', 'billion', 'trillion', 'thousand', 'hundred', 'bn', 'm', 'tonnes', 'tons', 'km', 'kilometres',
+    'miles', 'hectares', 'acres', 'people', 'jobs', 'deaths', 'cases', 'times', 'households', 'homes', 'workers', 'members',
+    'votes', 'seats', 'signatures', 'companies', 'children', 'students', 'patients', 'euros', 'dollars', 'pounds', 'shillings',
+    'kilograms', 'kg', 'litres', 'barrels', 'vehicles', 'units', 'years', 'months', 'days'].includes(next);
+}

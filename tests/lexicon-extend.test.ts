@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals';
+import { analyze } from '../src/analyze.js';
+import { parsePack } from '../src/rules/load.js';
+import type { RuleSet } from '../src/rules/types.js';
+
+const PACK = `category: loaded-language
+groups:
+  - kind: emotive
+    explanation: Because.
+    question: Why?
+    options: { extend: noun-phrase }
+    rules:
+      - id: bad
+        match: [disastrous, shocking, utterly, radical, evil, "outright lie"]
+        message: '"{match}" found'
+        examples:
+          flag: ["A disastrous deal."]
+      - id: verb
+        options: { extend: none }
+        match: [slam]
+        message: '"{match}" found'
+        examples:
+          flag: ["They slammed the plan."]
+`;
+
+function ruleSet(source = PACK): RuleSet {
+  const rules = parsePack(source, 'p.yaml');
+  return { rules, byId: new Map(rules.map((r) => [r.id, r])), dirs: [] };
+}
+
+function found(text: string, set = ruleSet()) {
+  return analyze(`Title line here\n\n${text}`, { rules: set }).findings
+    .filter((f) => f.category === 'loaded-language')
+    .map((f) => ({ text: f.text, message: f.message, word: f.data['word'] ?? null }));
+}
+
+describe('options.extend: noun-phrase', () => {
+  it('covers the loaded word and the noun phrase it modifies; the message and data.word keep the word', () => {
+    expect(found('It is a disastrous nuclear deal for us.')).toEqual([
+      { text: 'disastrous nuclear deal', message: '"disastrous" found', word: 'disastrous' },
+    ]);
+  });
+
+  it('stops at function words, punctuation, numbers, -ly/-ed words, names and the sentence end', () => {
+    const texts = (t: string) => found(t).map((f) => f.text);
+    expect(texts('The result was disastrous for farmers.')).toEqual(['disastrous']);
+    expect(texts('It was disastrous, officials said.')).toEqual(['disastrous']);
+    expect(texts('A shocking 40 percent rise.')).toEqual(['shocking']);
+    expect(texts('The shocking report revealed a gap.')).toEqual(['shocking report']);
+    expect(texts('A shocking report suddenly appeared.')).toEqual(['shocking report']);
+    expect(texts('They met the radical Johnson at noon.')).toEqual(['radical']);
+    expect(texts('The plan is disastrous. Nuclear deals are hard.')).toEqual(['disastrous']);
+    expect(texts('A shocking and sad day.')).toEqual(['shocking']);
+  });
+
+  it('adds at most two words', () => {
+    expect(found('A disastrous nuclear trade deal.').map((f) => f.text)).toEqual(['disastrous nuclear trade']);
+  });
+
+  it('ends the extension where the next finding starts', () => {
+    expect(found('An utterly disastrous deal.').map((f) => f.text)).toEqual(['utterly', 'disastrous deal']);
+    expect(found('A radical evil plan.').map((f) => [f.text, f.word])).toEqual([['radical', null], ['evil plan', 'evil']]);
+  });
+
+  it('leaves multi-word matches and rules with extend: none alone', () => {
+    expect(found('It was an outright lie today.').map((f) => f.text)).toEqual(['outright lie']);
+    expect(found('They slammed Senate leaders.').map((f) => [f.text, f.word])).toEqual([['slammed', null]]);
+  });
+
+  it('rejects an unknown value', () => {
+    const bad = ruleSet(PACK.replace('extend: none', 'extend: sentence'));
+    expect(() => analyze('A slammed door.', { rules: bad })).toThrow(/options\.extend must be "noun-phrase" or "none"/);
+  });
+});
