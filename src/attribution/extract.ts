@@ -45,10 +45,13 @@ const AUX_ADV = new Set(['have', 'has', 'had', 'was', 'were', 'is', 'are', 'be',
   'can', 'first', 'last', 'who']);
 
 /** Verbs whose reported clause may drop "that" ("Bos said the terminals had lost..."); others need it. */
-const CLAUSE_VERBS = new Set(['say', 'tell', 'add', 'insist', 'claim', 'argue', 'believe', 'think', 'warn', 'admit', 'concede',
+export const CLAUSE_VERB_LEMMAS = ['say', 'tell', 'add', 'insist', 'claim', 'argue', 'believe', 'think', 'warn', 'admit', 'concede',
   'write', 'state', 'predict', 'estimate', 'allege', 'contend', 'maintain', 'acknowledge', 'note', 'agree', 'fear', 'hope',
   'expect', 'know', 'confess', 'boast', 'complain', 'explain', 'reckon', 'suspect', 'testify', 'assert', 'stress', 'confirm',
-  'reveal', 'signal', 'indicate', 'recall', 'announce'].flatMap((w) => inflections(w)));
+  'reveal', 'signal', 'indicate', 'recall', 'announce'];
+let clauseVerbs: Set<string> | undefined;
+/** Built on first use, after the rule cache has primed the inflection table. */
+const isClauseVerb = (word: string): boolean => (clauseVerbs ??= new Set(CLAUSE_VERB_LEMMAS.flatMap((w) => inflections(w)))).has(word);
 
 /** Words that cannot open a reported clause: the cue has an object or an adverbial instead ("said on", "told to"). */
 const NOT_CLAUSE_START = new Set([...PREPOSITIONS, 'not', 'no', 'whether', 'if', 'why', 'how', 'what', 'when', 'where',
@@ -622,7 +625,7 @@ export function attribute(doc: Document, rules: readonly Rule[], residue: readon
       compStart = skipAdverbial(compStart, s);
       if (compStart >= s.endToken || s.endToken - compStart < 2) continue;
       const afterThat = compStart > c.end && tokens[compStart - 1].norm === 'that';
-      if (!afterThat && !CLAUSE_VERBS.has(c.word)) continue;
+      if (!afterThat && !isClauseVerb(c.word)) continue;
       if (!afterThat && NOT_CLAUSE_START.has(tokens[compStart].norm)) continue;
       if (!afterThat && !SAY_TELL.has(c.word) && !hasFiniteVerb(compStart + 1, s.endToken)) continue; // "revealed a new wing": an object, not a clause
       if (inQuote[compStart] && !quoteBeforeIsTermOnly(compStart)) continue;

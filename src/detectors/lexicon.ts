@@ -2,6 +2,7 @@ import type { Token } from '../document/types.js';
 import { formatMessage, type Finding } from '../findings/types.js';
 import { FUNCTION_WORDS, PhraseMatcher, phraseWords } from '../rules/phrase-matcher.js';
 import { RuleError } from '../rules/errors.js';
+import { cachedMatcher } from '../rules/cache.js';
 import type { Rule } from '../rules/types.js';
 import { normalizeWord } from '../text/normalize.js';
 import type { Detector } from './types.js';
@@ -20,22 +21,44 @@ interface Compiled {
 /** Words that may come before a sentence-opening aside without changing it ("But of course, ..."). */
 const LEADING_WORDS = new Set(['and', 'but', 'so', 'yet', 'now', 'still', 'then', 'well', 'oh']);
 
+/** Identifies a list of lexicon rules: the same ids from the same places mean the same phrases. */
+export function lexiconSignature(rules: readonly Rule[]): string {
+  return rules.map((r) => `${r.id}@${r.source}`).join('|');
+}
+
+/**
+ * The phrase trie for these rules: loaded ready-made from the build-time cache when the rules
+ * are the built-in ones, built phrase by phrase otherwise.
+ */
+export function buildLexiconMatcher(rules: readonly Rule[], useCache = true): PhraseMatcher<Compiled> {
+  const payloads = rules.map(compileRule);
+  const cached = useCache ? cachedMatcher(lexiconSignature(rules)) : undefined;
+  if (cached) return new PhraseMatcher<Compiled>(cached, payloads);
+  const matcher = new PhraseMatcher<Compiled>();
+  for (const compiled of payloads) matcher.register(compiled);
+  for (const compiled of payloads) {
+    const { rule } = compiled;
+    for (const phrase of rule.match) matcher.add(phrase, compiled, { inflect: rule.inflect, caseSensitive: rule.caseSensitive });
+  }
+  return matcher;
+}
+
+function compileRule(rule: Rule): Compiled {
+  return {
+    rule,
+    exceptions: rule.exceptions.map((e) => phraseWords(e).map((w) => normalizeWord(w))),
+    notBefore: new Set(rule.notBefore.map((w) => normalizeWord(w))),
+    notAfter: new Set(rule.notAfter.map((w) => normalizeWord(w))),
+    sentenceStart: rule.options.position === 'sentence-start',
+    extendNounPhrase: extendOption(rule),
+  };
+}
+
 /** Phrase lists: the detector for every rule whose `detector` is `lexicon`. */
 export const lexicon: Detector = {
   meta: { name: 'lexicon', description: 'Matches the phrases of word-list rules, with inflections, exceptions and context words.' },
   create(rules) {
-    const matcher = new PhraseMatcher<Compiled>();
-    for (const rule of rules) {
-      const compiled: Compiled = {
-        rule,
-        exceptions: rule.exceptions.map((e) => phraseWords(e).map((w) => normalizeWord(w))),
-        notBefore: new Set(rule.notBefore.map((w) => normalizeWord(w))),
-        notAfter: new Set(rule.notAfter.map((w) => normalizeWord(w))),
-        sentenceStart: rule.options.position === 'sentence-start',
-        extendNounPhrase: extendOption(rule),
-      };
-      for (const phrase of rule.match) matcher.add(phrase, compiled, { inflect: rule.inflect, caseSensitive: rule.caseSensitive });
-    }
+    const matcher = buildLexiconMatcher(rules);
     return ({ doc }) => {
       const findings: Finding[] = [];
       const { tokens, text } = doc;

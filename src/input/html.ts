@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { PageMeta } from '../provenance/read.js';
+export { looksLikeHtml } from './sniff.js';
 import type { ResidueHint } from '../provenance/residue.js';
 
 /** An article extracted from an HTML page: its text (paragraphs separated by blank lines) and what the page says about itself. */
@@ -10,10 +11,6 @@ export interface ExtractedPage {
 }
 
 /** `.html`/`.htm`, or content that starts like an HTML document. */
-export function looksLikeHtml(name: string, text: string): boolean {
-  if (/\.x?html?$/i.test(name)) return true;
-  return /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i.test(text.slice(0, 2048));
-}
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FORM', 'BUTTON', 'INPUT', 'TEXTAREA', 'SELECT', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'IMG', 'PICTURE', 'SOURCE']);
 const BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'FIGCAPTION', 'BLOCKQUOTE', 'PRE', 'DT', 'DD', 'TD', 'TH', 'CAPTION', 'ADDRESS']);

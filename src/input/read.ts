@@ -3,7 +3,7 @@ import { decodeText } from './decode.js';
 import type { PageMeta } from '../provenance/read.js';
 import { UserError } from './errors.js';
 import { fetchPage, looksLikeUrl, type FetchOptions } from './fetch.js';
-import { extractHtml, looksLikeHtml } from './html.js';
+import { looksLikeHtml } from './sniff.js';
 
 export interface InputText {
   /** A path, a URL, or `<stdin>`. */
@@ -28,14 +28,17 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   if (looksLikeUrl(path)) {
     const fetched = await fetchPage(path, options.fetch);
     if (!fetched.isHtml) return { name: path, text: fetched.body };
+    const { extractHtml } = await import('./html.js');
     const { text, page } = extractHtml(fetched.body, fetched.url);
     return { name: path, text, page };
   }
   return maybeHtml(await readLocal(path));
 }
 
-function maybeHtml(input: InputText): InputText {
+/** The DOM library and Readability are loaded only for HTML input. */
+async function maybeHtml(input: InputText): Promise<InputText> {
   if (!looksLikeHtml(input.name === STDIN_NAME ? '' : input.name, input.text)) return input;
+  const { extractHtml } = await import('./html.js');
   const { text, page } = extractHtml(input.text, null);
   return { name: input.name, text, page };
 }

@@ -9,10 +9,10 @@
  * Host lookup uses a small hand-written list of multi-part public suffixes (co.uk, com.cn, ...).
  * The `tldts` package (full Public Suffix List) would be more complete; it is not a dependency.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { builtinRulesDir } from '../paths.js';
+import { parseYaml, readRegistryCache } from './registry-cache.js';
 
 export type OutletKind = 'wire' | 'public-broadcaster' | 'state-media' | 'newspaper' | 'broadcaster' | 'agency';
 
@@ -492,20 +492,34 @@ function toTypology(o: JsonObject, file: string, defaultSource: string | null): 
   return { code, label, explanation, question, source };
 }
 
-/** Where rules/outlets/ is: next to dist/ when compiled, next to src/ when run from source (tests). */
-function defaultDir(): string {
-  for (const rel of ['../../../rules/outlets/', '../../rules/outlets/']) {
-    const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(dir)) return dir;
-  }
-  return fileURLToPath(new URL('../../../rules/outlets/', import.meta.url));
+/** rules/outlets/ in slant's own package folder. */
+export function defaultOutletDir(): string {
+  return path.join(builtinRulesDir(), 'outlets');
+}
+
+/** The registry's data files, in load order. */
+export function registryFiles(root: string): string[] {
+  return readdirSync(root).filter((f) => /\.(json|ya?ml)$/i.test(f)).sort();
+}
+
+/** What the registry is built from; cached whole at build time for the built-in data. */
+export interface RegistryData {
+  entries: OutletEntry[];
+  typologies: TypologyInfo[];
+  warnings: string[];
+  /** Matrix ids whose entry was replaced by a curated one: matrix id → curated id. */
+  replacedBy: Record<string, string>;
 }
 
 export function loadOutletRegistry(dir?: string): OutletRegistry {
-  const root = dir ?? defaultDir();
-  const files = readdirSync(root)
-    .filter((f) => /\.(json|ya?ml)$/i.test(f))
-    .sort();
+  const root = dir ?? defaultOutletDir();
+  const files = registryFiles(root);
+  const cached = dir === undefined ? readRegistryCache(root, files) : null;
+  return buildRegistry(cached ?? readRegistryData(root, files));
+}
+
+/** Parse and merge the registry's files (the slow path: YAML, validation, merging). */
+export function readRegistryData(root: string, files: string[]): RegistryData {
   const warnings: string[] = [];
   const imported: OutletEntry[] = [];
   const curated: OutletEntry[] = [];
@@ -513,9 +527,8 @@ export function loadOutletRegistry(dir?: string): OutletRegistry {
 
   for (const f of files) {
     const full = path.join(root, f);
-    const text = readFileSync(full, 'utf8');
     const isJson = /\.json$/i.test(f);
-    const data: unknown = isJson ? JSON.parse(text) : parseYaml(text);
+    const data: unknown = isJson ? JSON.parse(readFileSync(full, 'utf8')) : parseYaml(readFileSync(full, 'utf8'));
     if (!isObject(data)) continue;
     const src = isObject(data['source']) ? data['source'] : null;
     if (Array.isArray(data['outlets'])) {
@@ -578,13 +591,18 @@ export function loadOutletRegistry(dir?: string): OutletRegistry {
     merged.push(entry);
   }
   const entries: OutletEntry[] = [...merged, ...imported.filter((e) => !replaced.has(e.id))];
-
-  const byId = new Map<string, OutletEntry>();
+  const seen = new Set<string>();
   for (const e of entries) {
-    if (byId.has(e.id)) warnings.push(`duplicate id ${e.id}`);
-    else byId.set(e.id, e);
+    if (seen.has(e.id)) warnings.push(`duplicate id ${e.id}`);
+    seen.add(e.id);
   }
-  for (const [id, e] of replaced) byId.set(id, e);
+  return { entries, typologies, warnings, replacedBy: Object.fromEntries([...replaced].map(([id, e]) => [id, e.id])) };
+}
+
+function buildRegistry({ entries, typologies, warnings, replacedBy }: RegistryData): OutletRegistry {
+  const byId = new Map<string, OutletEntry>();
+  for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
+  for (const [id, curated] of Object.entries(replacedBy)) byId.set(id, byId.get(curated)!);
 
   const hostIndex = new Map<string, OutletEntry>();
   for (const e of entries) for (const h of e.hosts) if (!hostIndex.has(h)) hostIndex.set(h, e);

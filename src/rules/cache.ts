@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { packageRoot } from '../paths.js';
 import { normalizeWord } from '../text/normalize.js';
 import { inflections, primeInflections } from './inflect.js';
-import { phraseWords } from './phrase-matcher.js';
+import { phraseWords, type MatcherData } from './phrase-matcher.js';
 import type { Rule } from './types.js';
 
 /**
@@ -16,6 +16,15 @@ interface CacheFile {
   rules: Rule[];
   /** Inflected forms of every word the packs match, lemma → forms. */
   inflections: Record<string, string[]>;
+  /** Ready-made phrase tries of the built-in rules, by the signature of the rule list they serve. */
+  matchers: Record<string, MatcherData>;
+}
+
+let loaded: CacheFile | null = null;
+
+/** A phrase trie built at build time for exactly this list of rules, if there is one. */
+export function cachedMatcher(signature: string): MatcherData | undefined {
+  return loaded !== null && Object.prototype.hasOwnProperty.call(loaded.matchers, signature) ? loaded.matchers[signature] : undefined;
 }
 
 export function cachePath(): string {
@@ -38,13 +47,20 @@ export function readCache(files: string[]): Rule[] | null {
   }
   if (cache.fingerprint !== fingerprint(files)) return null;
   primeInflections(cache.inflections ?? {});
+  loaded = cache;
   return cache.rules;
 }
 
-export function writeCache(files: string[], rules: Rule[]): void {
+/**
+ * `extraLemmas`: words code matches against (not from any pack). The lexicon detector's own
+ * forms live in its cached trie, so its rules need no entries here.
+ */
+export function writeCache(files: string[], rules: Rule[], matchers: Record<string, MatcherData> = {}, extraLemmas: string[] = []): void {
   const table: Record<string, string[]> = {};
+  for (const lemma of extraLemmas) table[lemma] = inflections(lemma);
   for (const rule of rules) {
-    for (const phrase of [...rule.match, ...rule.exceptions]) {
+    if (rule.detector === 'lexicon') continue;
+    for (const phrase of rule.match) {
       for (const word of phraseWords(phrase)) {
         const lemma = normalizeWord(word);
         if (lemma !== '*' && !(lemma in table)) table[lemma] = inflections(lemma);
@@ -53,6 +69,6 @@ export function writeCache(files: string[], rules: Rule[]): void {
   }
   const path = cachePath();
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ fingerprint: fingerprint(files), rules, inflections: table } satisfies CacheFile));
+  writeFileSync(tmp, JSON.stringify({ fingerprint: fingerprint(files), rules, inflections: table, matchers } satisfies CacheFile));
   renameSync(tmp, path);
 }

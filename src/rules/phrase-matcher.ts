@@ -19,10 +19,20 @@ const NONE: never[] = [];
 /** Trie keys for words that must match exactly (no inflection) carry this prefix. */
 const EXACT = '=';
 
-interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
-  /** Entries that end here: their payload, and the exact words when the entry is case-sensitive. */
-  ends: Array<{ payload: T; exact: string[] | null }>;
+/**
+ * A trie node as plain data (so a whole trie can be cached as JSON and loaded with one parse):
+ * `n` children by key, `e` entries ending here as [payload index, exact words or null].
+ */
+interface TrieNode {
+  n?: Record<string, TrieNode>;
+  e?: Array<[number, string[] | null]>;
+}
+
+/** What a matcher is, without its payloads: cached at build time for the built-in rules. */
+export interface MatcherData {
+  root: TrieNode;
+  lemmasOf: Record<string, string[]>;
+  size: number;
 }
 
 export interface PhraseMatch<T> {
@@ -37,6 +47,12 @@ export interface PhraseOptions {
   caseSensitive?: boolean;
 }
 
+const has = Object.prototype.hasOwnProperty;
+
+function child(node: TrieNode, key: string): TrieNode | undefined {
+  return node.n !== undefined && has.call(node.n, key) ? node.n[key] : undefined;
+}
+
 /**
  * A token trie of phrases keyed by lemma: the cost of a lookup depends on the phrase length,
  * never on how many phrases are loaded. Inflected forms are not multiplied into the trie
@@ -44,15 +60,40 @@ export interface PhraseOptions {
  * the lemmas it may be, and the walk follows each.
  */
 export class PhraseMatcher<T> {
-  private readonly root: TrieNode<T> = { next: new Map(), ends: [] };
-  private readonly lemmasOf = new Map<string, string[]>();
-  private readonly expanded = new Set<string>();
-  size = 0;
+  private readonly root: TrieNode;
+  private readonly lemmasOf: Record<string, string[]>;
+  private readonly payloads: T[];
+  private readonly payloadIndex = new Map<T, number>();
+  size: number;
+
+  constructor(data?: MatcherData, payloads: T[] = []) {
+    this.root = data?.root ?? {};
+    this.lemmasOf = data?.lemmasOf ?? Object.create(null) as Record<string, string[]>;
+    this.size = data?.size ?? 0;
+    this.payloads = payloads;
+  }
+
+  /** The trie and form table, for a cache; payloads are referred to by the order they were added in. */
+  toData(): MatcherData {
+    return { root: this.root, lemmasOf: this.lemmasOf, size: this.size };
+  }
+
+  /** Give a payload its index now (a cached trie refers to payloads by the order they were registered in). */
+  register(payload: T): number {
+    let index = this.payloadIndex.get(payload);
+    if (index === undefined) {
+      index = this.payloads.length;
+      this.payloads.push(payload);
+      this.payloadIndex.set(payload, index);
+    }
+    return index;
+  }
 
   add(phrase: string, payload: T, options: PhraseOptions = {}): void {
     const words = phraseWords(phrase);
     if (words.length === 0 || words[0] === WILDCARD) return;
     const inflect = options.inflect ?? true;
+    const index = this.register(payload);
     let node = this.root;
     for (const w of words) {
       const lower = normalizeWord(w);
@@ -62,31 +103,33 @@ export class PhraseMatcher<T> {
         key = lower;
         this.expand(lower);
       } else key = EXACT + lower;
-      let child = node.next.get(key);
-      if (!child) {
-        child = { next: new Map(), ends: [] };
-        node.next.set(key, child);
+      let next = child(node, key);
+      if (!next) {
+        next = {};
+        node.n ??= {};
+        node.n[key] = next;
       }
-      node = child;
+      node = next;
     }
-    node.ends.push({ payload, exact: options.caseSensitive ? words.map((w) => normalizeWord(w, true)) : null });
+    (node.e ??= []).push([index, options.caseSensitive ? words.map((w) => normalizeWord(w, true)) : null]);
     this.size++;
   }
 
   private expand(lemma: string): void {
-    if (this.expanded.has(lemma)) return;
-    this.expanded.add(lemma);
     for (const form of inflections(lemma)) {
-      const list = this.lemmasOf.get(form);
-      if (!list) this.lemmasOf.set(form, [lemma]);
+      const list = has.call(this.lemmasOf, form) ? this.lemmasOf[form] : undefined;
+      if (!list) this.lemmasOf[form] = [lemma];
       else if (!list.includes(lemma)) list.push(lemma);
     }
   }
 
+  private lemmas(form: string): string[] | undefined {
+    return has.call(this.lemmasOf, form) ? this.lemmasOf[form] : undefined;
+  }
+
   /** Cheap test, without allocating, whether any phrase can start with this word. */
   private mayStart(norm: string): boolean {
-    const next = this.root.next;
-    if (next.has(EXACT + norm) || this.lemmasOf.has(norm)) return true;
+    if (child(this.root, EXACT + norm) || this.lemmas(norm)) return true;
     const c = norm.charCodeAt(norm.length - 1);
     return (c === 39 || c === 115) && norm.includes("'"); // possessive: "regime's", "rebels'"
   }
@@ -94,12 +137,12 @@ export class PhraseMatcher<T> {
   /** Trie keys a token may take: its exact form, and every lemma its form (or its bare possessive) belongs to. */
   private keysFor(norm: string): string[] {
     const keys = [EXACT + norm];
-    const lemmas = this.lemmasOf.get(norm);
+    const lemmas = this.lemmas(norm);
     if (lemmas) keys.push(...lemmas);
     const bare = stripPossessive(norm);
     if (bare !== norm) {
       keys.push(EXACT + bare);
-      const more = this.lemmasOf.get(bare);
+      const more = this.lemmas(bare);
       if (more) keys.push(...more);
     }
     return keys;
@@ -113,19 +156,21 @@ export class PhraseMatcher<T> {
     if (!this.mayStart(tokens[first].norm)) return NONE;
     const found: Array<PhraseMatch<T>> = [];
     const sentence = tokens[first].sentence;
-    const walk = (node: TrieNode<T>, i: number) => {
-      for (const end of node.ends) {
-        if (!end.exact || exactMatches(tokens, first, end.exact)) found.push({ first, end: i, payload: end.payload });
+    const walk = (node: TrieNode, i: number) => {
+      if (node.e) {
+        for (const [index, exact] of node.e) {
+          if (!exact || exactMatches(tokens, first, exact)) found.push({ first, end: i, payload: this.payloads[index] });
+        }
       }
-      if (i >= limit || tokens[i].sentence !== sentence || node.next.size === 0) return;
+      if (i >= limit || tokens[i].sentence !== sentence || node.n === undefined) return;
       step(node, i);
     };
-    const step = (node: TrieNode<T>, i: number) => {
+    const step = (node: TrieNode, i: number) => {
       for (const key of this.keysFor(tokens[i].norm)) {
-        const child = node.next.get(key);
-        if (child) walk(child, i + 1);
+        const next = child(node, key);
+        if (next) walk(next, i + 1);
       }
-      const wild = node.next.get(WILDCARD);
+      const wild = child(node, WILDCARD);
       if (wild) walk(wild, i + 1);
     };
     step(this.root, first);
@@ -134,7 +179,12 @@ export class PhraseMatcher<T> {
   }
 }
 
+const PLAIN_WORD = /^[A-Za-z]+$/;
+
 export function phraseWords(phrase: string): string[] {
+  // Fast path for the common case (plain words separated by spaces): no Unicode tokenizer needed.
+  const parts = phrase.trim().split(/\s+/);
+  if (parts.every((p) => PLAIN_WORD.test(p) || p === WILDCARD)) return parts;
   return phrase.trim() === WILDCARD ? [WILDCARD] : phrase.split(/\s+/).flatMap((part) =>
     part === WILDCARD ? [WILDCARD] : tokenize(part).map((t) => t.text));
 }

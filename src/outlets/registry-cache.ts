@@ -1,0 +1,48 @@
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
+import type { RegistryData } from './registry.js';
+
+/**
+ * The built-in registry, parsed, validated and merged at build time into one JSON file, so a
+ * run neither loads a YAML parser nor re-normalises 1,170 entries. Valid only while every data
+ * file keeps the size and time it had when cached.
+ */
+interface RegistryCache {
+  fingerprint: string;
+  data: RegistryData;
+}
+
+function cachePath(): string {
+  return join(packageRoot(), 'dist', 'outlets.cache.json');
+}
+
+function fingerprint(dir: string, files: string[]): string {
+  return files.map((f) => {
+    const s = statSync(join(dir, f));
+    return `${f}:${s.size}:${Math.round(s.mtimeMs)}`;
+  }).join('|');
+}
+
+export function readRegistryCache(dir: string, files: string[]): RegistryData | null {
+  try {
+    const cache = JSON.parse(readFileSync(cachePath(), 'utf8')) as RegistryCache;
+    return cache.fingerprint === fingerprint(dir, files) ? cache.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeRegistryCache(dir: string, files: string[], data: RegistryData): void {
+  const path = cachePath();
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ fingerprint: fingerprint(dir, files), data } satisfies RegistryCache));
+  renameSync(tmp, path);
+}
+
+/** The YAML parser, loaded only when the registry is read from its files. */
+export function parseYaml(text: string): unknown {
+  const yaml = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yaml.parse(text);
+}
