@@ -2,7 +2,7 @@ import { looksLikeHeadline, splitParagraphs } from './paragraphs.js';
 import { findQuotations } from './quotations.js';
 import { splitSentences } from './sentences.js';
 import { tokenize } from './tokens.js';
-import type { Document, Paragraph, Sentence, Token } from './types.js';
+import type { Document, Paragraph, Sentence, Span, Token } from './types.js';
 
 /** Build the whole document model in one pass per layer: paragraphs → sentences → tokens → quotations. */
 export function buildDocument(text: string): Document {
@@ -31,4 +31,18 @@ export function buildDocument(text: string): Document {
     quotations: findQuotations(text, paragraphs),
     words: tokens.length,
   };
+}
+
+/** The span (paragraph, sentence...) of a sorted, non-overlapping list that holds [start, end), found by binary search. */
+export function spanAt<T extends Span>(spans: readonly T[], start: number, end = start): T | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid];
+    if (s.end < start) lo = mid + 1;
+    else if (s.start > start) hi = mid - 1;
+    else return end <= s.end ? s : undefined;
+  }
+  return undefined;
 }

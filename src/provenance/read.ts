@@ -1,3 +1,4 @@
+import { spanAt } from '../document/build.js';
 import { findDateline, type Dateline } from '../detectors/dateline.js';
 import type { Document, Span } from '../document/types.js';
 import type { ReportOutlet, ReportProvenance } from '../report/types.js';
@@ -433,7 +434,7 @@ function descriptorOutlets(text: string, lookup: OutletLookup): Array<{ facts: O
 /** primary-source when the outlet's words are passed on, mentioned otherwise (always mentioned in residue). */
 function roleInContext(text: string, doc: Document, m: Span, residue: readonly Span[]): OutletRole {
   if (insideResidue(residue, m.start, m.end)) return 'mentioned';
-  const para = doc.paragraphs.find((p) => p.start <= m.start && m.end <= p.end);
+  const para = spanAt(doc.paragraphs, m.start, m.end);
   const from = Math.max(para?.start ?? 0, m.start - 80);
   const to = Math.min(para?.end ?? text.length, m.end + 120);
   const before = text.slice(from, m.start).split(/[.!?]\s+/).pop() ?? '';

@@ -1,3 +1,4 @@
+import { spanAt } from '../document/build.js';
 import type { Span } from '../document/types.js';
 
 /**
@@ -117,5 +118,6 @@ export function findResidue(text: string, blocks: readonly Span[], options: { sk
 /** True when [start, end) lies inside one of the residue spans. */
 export function insideResidue(residue: readonly Span[], start: number | null, end: number | null): boolean {
   if (start === null || end === null) return false;
-  return residue.some((r) => r.start <= start && end <= r.end);
+  // Residue spans come out of findResidue in text order and never overlap: binary search.
+  return spanAt(residue, start, end) !== undefined;
 }
