@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from '../paths.js';
@@ -7,7 +8,7 @@ import type { RegistryData } from './registry.js';
 /**
  * The built-in registry, parsed, validated and merged at build time into one JSON file, so a
  * run neither loads a YAML parser nor re-normalises 1,170 entries. Valid only while every data
- * file keeps the size and time it had when cached.
+ * file keeps the content it had when cached.
  */
 interface RegistryCache {
   fingerprint: string;
@@ -18,11 +19,9 @@ function cachePath(): string {
   return join(packageRoot(), 'dist', 'outlets.cache.json');
 }
 
+/** Content hashes, not times: a packed and installed copy keeps the files but not their times. */
 function fingerprint(dir: string, files: string[]): string {
-  return files.map((f) => {
-    const s = statSync(join(dir, f));
-    return `${f}:${s.size}:${Math.round(s.mtimeMs)}`;
-  }).join('|');
+  return files.map((f) => `${f}:${createHash('sha1').update(readFileSync(join(dir, f))).digest('hex')}`).join('|');
 }
 
 export function readRegistryCache(dir: string, files: string[]): RegistryData | null {

@@ -1,4 +1,5 @@
-import { readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../paths.js';
 import { normalizeWord } from '../text/normalize.js';
@@ -8,8 +9,8 @@ import type { Rule } from './types.js';
 
 /**
  * The built-in packs are parsed and validated at build time into one JSON file, so a run does
- * not pay for YAML parsing. The cache is used only while every pack file still has the size and
- * modification time it had when compiled; an edited pack is parsed from YAML again.
+ * not pay for YAML parsing. The cache is used only while every pack file still has the content
+ * it had when compiled; an edited pack is parsed from YAML again.
  */
 interface CacheFile {
   fingerprint: string;
@@ -31,11 +32,9 @@ export function cachePath(): string {
   return join(packageRoot(), 'dist', 'rules.cache.json');
 }
 
+/** Content hashes, not times: a packed and installed copy keeps the files but not their times. */
 export function fingerprint(files: string[]): string {
-  return files.map((f) => {
-    const s = statSync(f);
-    return `${relative(packageRoot(), f)}:${s.size}:${Math.round(s.mtimeMs)}`;
-  }).join('|');
+  return files.map((f) => `${relative(packageRoot(), f)}:${createHash('sha1').update(readFileSync(f)).digest('hex')}`).join('|');
 }
 
 export function readCache(files: string[]): Rule[] | null {
