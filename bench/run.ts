@@ -28,6 +28,11 @@ const oneMiB = join(work, '1mib.txt');
 const fourMiB = join(work, '4mib.txt');
 writeFileSync(oneMiB, textOfSize(1024 * 1024));
 writeFileSync(fourMiB, textOfSize(4 * 1024 * 1024));
+const corpusFile = join(work, 'corpus-1000.jsonl');
+const articles = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(root, 'samples', f), 'utf8'));
+writeFileSync(corpusFile, Array.from({ length: 1000 }, (_, i) => JSON.stringify({ id: `a${i}`, text: articles[i % articles.length] })).join('\n') + '\n');
+const tenMiB = join(work, '10mib.txt');
+writeFileSync(tenMiB, textOfSize(10 * 1024 * 1024));
 const tiny = join(work, 'tiny.txt');
 writeFileSync(tiny, 'A short line.\n');
 
@@ -64,7 +69,7 @@ function measure(name: string, cmd: string[], runs: number, peer = false): Row {
 
 const node = process.execPath;
 const runs = quick ? 3 : 11;
-const bigRuns = quick ? 1 : 5;
+const bigRuns = quick ? 1 : 3;
 const rows: Row[] = [];
 rows.push(measure('node -e 0', [node, '-e', '0'], runs));
 rows.push(measure('slant, 13-byte input', [node, bin, tiny, '--format', 'json'], runs));
@@ -72,6 +77,9 @@ rows.push(measure('slant, 1,034-word article (terminal)', [node, bin, article], 
 rows.push(measure('slant, 1,034-word article (json)', [node, bin, article, '--format', 'json'], runs));
 rows.push(measure('slant, 1 MiB (json)', [node, bin, oneMiB, '--format', 'json'], bigRuns));
 rows.push(measure('slant, 4 MiB (json)', [node, bin, fourMiB, '--format', 'json'], bigRuns));
+rows.push(measure('slant, 1,000-article corpus, 1 thread', [node, bin, corpusFile, '--format', 'jsonl'], bigRuns));
+rows.push(measure('slant, 1,000-article corpus, --jobs 2', [node, bin, corpusFile, '--format', 'jsonl', '--jobs', '2'], bigRuns));
+rows.push(measure('slant, 10 MiB (jsonl)', [node, bin, tenMiB, '--format', 'jsonl'], 1));
 const writeGood = join(root, 'node_modules', 'write-good', 'bin', 'write-good.js');
 if (existsSync(writeGood)) {
   rows.push(measure('write-good, article', [node, writeGood, article], runs, true));
@@ -106,5 +114,10 @@ console.log(`\nin-process analysis of 1 MiB (warm, no start-up): ${warm.toFixed(
 console.log(`article run / node -e 0: ${(a.ms / floor).toFixed(2)} (target ≤ 1.5)`);
 console.log(`1 MiB run: ${m1.ms.toFixed(0)} ms (target < 500 ms)`);
 console.log(`4 MiB / 1 MiB: ${(m4.ms / m1.ms).toFixed(2)} (linear ≈ 4; target ≤ 4.4)`);
+const c1 = byName.get('slant, 1,000-article corpus, 1 thread')!;
+const c2 = byName.get('slant, 1,000-article corpus, --jobs 2')!;
+const ten = byName.get('slant, 10 MiB (jsonl)')!;
+console.log(`corpus: 1 thread / 2 threads: ${(c1.ms / c2.ms).toFixed(2)}× (target ≥ 1.7)`);
+if (ten.mib !== null) console.log(`10 MiB article peak memory: ${ten.mib.toFixed(0)} MiB (target < 200 MiB)`);
 const wg = byName.get('write-good, article');
 if (wg) console.log(`article run / write-good article run: ${(a.ms / wg.ms).toFixed(2)} (target ≤ 1.0)`);

@@ -1,3 +1,4 @@
+import { tokenAtOrAfter } from '../document/build.js';
 import type { Document, Quotation, Sentence, Span, Token } from '../document/types.js';
 import type { ReportQuote } from '../report/types.js';
 import type { Rule } from '../rules/types.js';
@@ -163,16 +164,7 @@ export function attribute(doc: Document, rules: readonly Rule[], residue: readon
   /** People in subject position or quoted, in text order: what a pronoun can point back to. */
   const salient: Array<{ entity: Entity; at: number; paragraph: number }> = [];
 
-  const tokenAtOrAfter = (offset: number): number => {
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const tokenAt = (offset: number): number => tokenAtOrAfter(tokens, offset);
   const sentenceAt = (offset: number): number => {
     let lo = 0;
     let hi = sentences.length - 1;
@@ -347,8 +339,8 @@ export function attribute(doc: Document, rules: readonly Rule[], residue: readon
     records.push(rec);
     if (who.entity) {
       who.entity.speaker = true;
-      addSalient(who.entity, tokenAtOrAfter(r.start));
-      registry.noteMention(who.entity, tokenAtOrAfter(who.start ?? r.start));
+      addSalient(who.entity, tokenAt(r.start));
+      registry.noteMention(who.entity, tokenAt(who.start ?? r.start));
     }
     return rec;
   };
@@ -383,7 +375,7 @@ export function attribute(doc: Document, rules: readonly Rule[], residue: readon
     const paragraph = s.paragraph;
     const base = { start: q.start, end: q.end, kind: 'direct' as const, sentence: sIdx, paragraph };
     // After the closing mark: `," the minister said` / `," said Maria Lopez`.
-    const afterFirst = tokenAtOrAfter(q.outer.end);
+    const afterFirst = tokenAt(q.outer.end);
     let afterCue = -1;
     let afterEnd = afterFirst;
     if (afterFirst < tokens.length && !inQuote[afterFirst]) {
@@ -405,7 +397,7 @@ export function attribute(doc: Document, rules: readonly Rule[], residue: readon
     }
     // Before the opening mark, in the same sentence: `X said: "..."`, `X told a jury that he "..."`.
     let frameStart = s.firstToken;
-    const openTok = tokenAtOrAfter(q.outer.start);
+    const openTok = tokenAt(q.outer.start);
     for (let k = openTok - 1; k >= s.firstToken; k--) if (inQuote[k] && quoteOfToken[k] !== qi) {
       frameStart = k + 1;
       break;
@@ -519,7 +511,7 @@ export function attribute(doc: Document, rules: readonly Rule[], residue: readon
         continue;
       }
       // Otherwise the person the paragraph is about ("Castañeda does not hesitate. “Lentils ...”").
-      const at = tokenAtOrAfter(rec.start);
+      const at = tokenAt(rec.start);
       let subject: (typeof salient)[number] | undefined;
       for (let k = salient.length - 1; k >= 0 && salient[k].paragraph >= rec.paragraph; k--) {
         const x = salient[k];
@@ -813,7 +805,7 @@ export function attribute(doc: Document, rules: readonly Rule[], residue: readon
     while (qi < top.length && top[qi].outer.start < s.end) {
       const q = top[qi];
       if (q.outer.start >= s.start) {
-        const openTok = tokenAtOrAfter(q.outer.start);
+        const openTok = tokenAt(q.outer.start);
         const prevWord = openTok > 0 && tokens[openTok - 1].sentence === sIdx ? tokens[openTok - 1].norm : '';
         const label = /^\s*[\u2013\u2014-]{1,2}\s*\p{L}/u.test(text.slice(q.outer.end, q.outer.end + 6)) ||
           /:\s*$/.test(text.slice(s.start, q.outer.start)) && q.outer.start - s.start < 60;

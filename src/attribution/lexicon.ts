@@ -1,3 +1,4 @@
+import { exceptionCovers } from '../rules/exceptions.js';
 import type { Document, Token } from '../document/types.js';
 import { PhraseMatcher, phraseWords } from '../rules/phrase-matcher.js';
 import type { Rule } from '../rules/types.js';
@@ -116,20 +117,6 @@ function accepts(c: CueEntry, tokens: readonly Token[], first: number, end: numb
   const after = end < tokens.length && tokens[end].sentence === sentence ? tokens[end].norm : null;
   if (before !== null && c.notAfter.has(before)) return false;
   if (after !== null && c.notBefore.has(after)) return false;
-  return !c.exceptions.some((words) => covers(words, tokens, first, end));
+  return !c.exceptions.some((words) => exceptionCovers(words, tokens, first, end));
 }
 
-function covers(words: string[], tokens: readonly Token[], first: number, end: number): boolean {
-  const length = end - first;
-  for (let offset = 0; offset + length <= words.length; offset++) {
-    const from = first - offset;
-    if (from < 0 || from + words.length > tokens.length) continue;
-    let all = true;
-    for (let k = 0; k < words.length && all; k++) {
-      const norm = tokens[from + k].norm;
-      all = words[k] === '*' || norm === words[k] || norm.replace(/'s?$/, '') === words[k];
-    }
-    if (all) return true;
-  }
-  return false;
-}

@@ -1,4 +1,5 @@
 import type { Token } from '../document/types.js';
+import { exceptionCovers } from '../rules/exceptions.js';
 import { formatMessage, type Finding } from '../findings/types.js';
 import { FUNCTION_WORDS, PhraseMatcher, phraseWords } from '../rules/phrase-matcher.js';
 import { RuleError } from '../rules/errors.js';
@@ -174,18 +175,3 @@ function opensSentence(tokens: readonly Token[], first: number): boolean {
   return first - 1 === 0 || tokens[first - 2].sentence !== sentence;
 }
 
-/** True when the exception phrase occurs in the tokens around the match and contains it. */
-function exceptionCovers(words: string[], tokens: readonly Token[], first: number, end: number): boolean {
-  const length = end - first;
-  for (let offset = 0; offset + length <= words.length; offset++) {
-    const from = first - offset;
-    if (from < 0 || from + words.length > tokens.length) continue;
-    let all = true;
-    for (let k = 0; k < words.length && all; k++) {
-      const norm = tokens[from + k].norm;
-      all = words[k] === '*' || norm === words[k] || norm.replace(/'s?$/, '') === words[k];
-    }
-    if (all) return true;
-  }
-  return false;
-}

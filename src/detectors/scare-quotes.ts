@@ -1,3 +1,4 @@
+import { tokenAtOrAfter } from '../document/build.js';
 import type { Document, Quotation, Token } from '../document/types.js';
 import { formatMessage, type Finding } from '../findings/types.js';
 import type { Detector } from './types.js';
@@ -73,17 +74,6 @@ export const scareQuotes: Detector = {
   },
 };
 
-/** Index of the first token that starts at or after `offset` (binary search). */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * True when a reporting cue comes before the quoted words in their sentence, or in the sentence
@@ -91,7 +81,7 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
  */
 function reportedNearby(doc: Document, q: Quotation): boolean {
   const { tokens, sentences } = doc;
-  const i = tokenAt(tokens, q.start);
+  const i = tokenAtOrAfter(tokens, q.start);
   const at = i < tokens.length ? i : i - 1;
   if (at < 0) return false;
   const s = tokens[at].sentence;

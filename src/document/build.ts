@@ -46,3 +46,15 @@ export function spanAt<T extends Span>(spans: readonly T[], start: number, end =
   }
   return undefined;
 }
+
+/** Index of the first token that starts at or after `offset` (binary search). */
+export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
