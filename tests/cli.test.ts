@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync, chmodSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -105,12 +105,25 @@ describe('inputs', () => {
     expect(runCli([secret]).stderr).toContain('permission denied');
   });
 
+  it('refuses a 100 MiB file with one line instead of exhausting memory', () => {
+    const huge = join(tmp, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, 100 * 1024 * 1024); // sparse: no disk used
+    const r = runCli([huge, '--format', 'json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`slant: ${huge}: is larger than 32 MiB: slant reads one article at a time; give a corpus as JSON Lines ({"id", "text"} per line)`);
+    expect(r.stdout).toBe('');
+  });
+
   it('analyses an empty file without failing', () => {
     const empty = join(tmp, 'empty.txt');
     writeFileSync(empty, '');
     const r = runCli([empty, '--format', 'json']);
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as Report).summary.words).toBe(0);
+    const closed = runCli(['--format', 'json'], { input: '' }); // standard input closed at once
+    expect(closed.status).toBe(0);
+    expect((JSON.parse(closed.stdout) as Report).source).toMatchObject({ name: '<stdin>', words: 0 });
   });
 });
 

@@ -20,8 +20,12 @@ export interface ReadOptions {
 
 export const STDIN_NAME = '<stdin>';
 
-/** Largest input read whole; bigger files are refused rather than exhausting memory. */
-export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+/**
+ * Largest single article read whole (an article is rarely over 1 MiB); bigger inputs are refused
+ * rather than exhausting memory. A corpus comes as JSON Lines and is streamed line by line.
+ */
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+const TOO_LARGE = `is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB: slant reads one article at a time; give a corpus as JSON Lines ({"id", "text"} per line)`;
 
 /** Read a file, standard input (`-`) or an http(s) URL; HTML (by extension or content) is extracted. */
 export async function readInput(path: string, options: ReadOptions = {}): Promise<InputText> {
@@ -52,7 +56,7 @@ async function readLocal(path: string): Promise<InputText> {
     throw new UserError(`${path}: ${describeFsError(error)}`);
   }
   if (info.isDirectory()) throw new UserError(`${path}: is a directory (give the files inside it)`);
-  if (info.size > MAX_INPUT_BYTES) throw new UserError(`${path}: is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
+  if (info.size > MAX_INPUT_BYTES) throw new UserError(`${path}: ${TOO_LARGE}`);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -68,7 +72,7 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Ar
   for await (const chunk of stream) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += buf.length;
-    if (size > MAX_INPUT_BYTES) throw new UserError(`${STDIN_NAME}: input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
+    if (size > MAX_INPUT_BYTES) throw new UserError(`${STDIN_NAME}: ${TOO_LARGE}`);
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
