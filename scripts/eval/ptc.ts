@@ -228,7 +228,19 @@ function detailListing(ctx: EvalContext, articles: readonly PtcArticle[]): strin
     .slice(0, 120)
     .map(([k, r]) => `  ${pct(r.hit / r.n)}  ${r.hit}/${r.n}\t${k}`)
     .join('\n');
+  // --per-entry (read from the command line here; scripts/eval.ts passes the other flags): every
+  // matched text on rest with its findings and hits, most false positives first.
+  const perEntry = process.argv.includes('--per-entry')
+    ? [
+        'per entry on rest (hits/findings, matched text as written, most misses first):',
+        [...hitByMatch.entries()]
+          .sort((x, y) => y[1].n - y[1].hit - (x[1].n - x[1].hit) || x[0].localeCompare(y[0]))
+          .map(([k, r]) => `  ${r.hit}/${r.n}\t${k}`)
+          .join('\n'),
+      ]
+    : [];
   return [
+    ...perEntry,
     'matched texts with the lowest hit rate on rest (at least 4 findings):',
     byMatch,
     'false positives on rest (finding text not overlapping any merged gold span), most frequent:',

@@ -41,6 +41,17 @@ const REPORTING_CUES = new Set([
   'explaining', 'arguing', 'claiming', 'telling', 'adding', 'noting', 'announcing', 'declaring', 'describing',
 ]);
 
+/**
+ * Nouns that, right after the closing mark, make the quoted words the name of a measure, a
+ * document or a programme (“red flag” law, “guardian” programme), not a word held at a distance.
+ */
+const NAMED_THINGS = new Set([
+  'law', 'laws', 'bill', 'bills', 'act', 'acts', 'policy', 'policies', 'program', 'programs', 'programme',
+  'programmes', 'rule', 'rules', 'provision', 'provisions', 'clause', 'clauses', 'amendment', 'amendments',
+  'order', 'orders', 'doctrine', 'initiative', 'initiatives', 'scheme', 'plan', 'campaign', 'movement',
+  'report', 'memo', 'document', 'dossier', 'list', 'label', 'labels', 'category', 'status', 'tax', 'visa',
+]);
+
 /** The quoted term follows one of these: "the so-called “experts”" (the so-called rule has it). */
 const SO_CALLED = new Set(['so-called', 'self-styled', 'self-proclaimed', 'supposed', 'alleged']);
 
@@ -59,6 +70,8 @@ export const scareQuotes: Detector = {
     return ({ doc }) => {
       const findings: Finding[] = [];
       const { text } = doc;
+      const quoted = quotedElsewhere(doc);
+      const seen = new Set<string>();
       for (const q of doc.quotations) {
         if (q.role !== 'term' || q.depth !== 1 || q.words > 2 || q.unclosed) continue;
         const inner = text.slice(q.start, q.end);
@@ -67,6 +80,16 @@ export const scareQuotes: Detector = {
         const prev = before ? before[1].toLowerCase() : '';
         if (NAMING_WORDS.has(prev) || SO_CALLED.has(prev)) continue;
         if (reportedNearby(doc, q)) continue;
+        // “red flag” law, “ghost gun” bill: quoted words that name a measure or a programme.
+        const after = /^[\s]*([\p{L}-]+)/u.exec(text.slice(q.outer.end, q.outer.end + 30));
+        if (after && NAMED_THINGS.has(after[1].toLowerCase())) continue;
+        const key = termKey(inner);
+        // The same words inside someone's quoted speech elsewhere in the article: a partial
+        // quotation of that source, whose speaker the article gives there.
+        if (quoted.some((s) => containsWords(s, key))) continue;
+        // One finding per term: later marks around the same words refer back to the first.
+        if (seen.has(key)) continue;
+        seen.add(key);
         findings.push({ rule, start: q.outer.start, end: q.outer.end, message: formatMessage(rule.message, inner), suggestion: rule.suggestion, voice: 'outlet' });
       }
       return findings;
@@ -74,6 +97,19 @@ export const scareQuotes: Detector = {
   },
 };
 
+/** Words of a quoted term, normalised for comparison ("Remarried" and “remarried” are one term). */
+function termKey(inner: string): string {
+  return ` ${inner.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `;
+}
+
+/** The normalised text of each speech quotation in the document (top level, three words or more). */
+function quotedElsewhere(doc: Document): string[] {
+  return doc.quotations.filter((q) => q.role === 'speech' || q.words > 2).map((q) => termKey(doc.text.slice(q.start, q.end)));
+}
+
+function containsWords(haystack: string, needle: string): boolean {
+  return needle.trim() !== '' && haystack.includes(needle);
+}
 
 /**
  * True when a reporting cue comes before the quoted words in their sentence, or in the sentence
