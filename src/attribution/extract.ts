@@ -4,6 +4,7 @@ import type { ReportQuote } from '../report/types.js';
 import type { Rule } from '../rules/types.js';
 import { EntityRegistry, ORG_WORDS, PREPOSITIONS, ROLE_NOUNS, isCap, key, type Entity } from './entities.js';
 import { findDateline } from '../detectors/dateline.js';
+import { insideResidue } from '../provenance/residue.js';
 import { inflections } from '../rules/inflect.js';
 import { compileCueLexicon, findCues, type Cue } from './lexicon.js';
 
@@ -321,8 +322,13 @@ export function attribute(doc: Document, rules: readonly Rule[], residue: readon
   // ---- records ------------------------------------------------------------------------------
   const push = (r: Omit<QuoteRecord, 'speaker' | 'speakerStart' | 'speakerEnd' | 'text' | 'cue' | 'cueStart' | 'cueEnd' | 'cueClass' | 'entity' | 'cueIndex'>, who: Resolved, cueIndex: number): QuoteRecord => {
     const cu = cueIndex >= 0 ? cueUses[cueIndex] : null;
+    // One literal with every field (no spread): records share one shape.
     const rec: QuoteRecord = {
-      ...r,
+      start: r.start,
+      end: r.end,
+      kind: r.kind,
+      sentence: r.sentence,
+      paragraph: r.paragraph,
       text: text.slice(r.start, r.end),
       speaker: who.name,
       speakerStart: who.start,
@@ -774,7 +780,7 @@ export function attribute(doc: Document, rules: readonly Rule[], residue: readon
   for (let sIdx = 0; sIdx < sentences.length; sIdx++) {
     const s = sentences[sIdx];
     // Page residue (captions, share prompts) is not the article: nobody is quoted there.
-    if (residue.length > 0 && residue.some((r) => r.start <= s.start && s.end <= r.end)) {
+    if (residue.length > 0 && insideResidue(residue, s.start, s.end)) {
       while (qi < top.length && top[qi].outer.start < s.end) qi++;
       continue;
     }

@@ -1,9 +1,14 @@
 import { MAYBE_FINAL_ABBREVIATIONS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS } from './abbreviations.js';
 import type { Span } from './types.js';
 
-const TERMINATORS = new Set(['.', '!', '?', '…']);
+/** `.`, `!`, `?`, `…`: tested by char code, since the loop below visits every character. */
+function isTerminator(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
+}
 /** Marks that may follow the terminator and still belong to the sentence: `."`, `.”`, `?)`. */
-const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+function isCloser(c: number): boolean {
+  return c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x27 || c === 0x29 || c === 0x5d || c === 0xbb;
+}
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '¿', '¡']);
 
 /**
@@ -14,17 +19,17 @@ export function splitSentences(text: string, start: number, end: number): Span[]
   const spans: Span[] = [];
   let sentenceStart = skipSpace(text, start, end);
   for (let i = sentenceStart; i < end; i++) {
-    const ch = text[i];
-    if (!TERMINATORS.has(ch)) continue;
+    const c = text.charCodeAt(i);
+    if (!isTerminator(c)) continue;
     // Run of terminators ("?!", "...") and closing marks.
     let j = i + 1;
-    while (j < end && (TERMINATORS.has(text[j]) || CLOSERS.has(text[j]))) j++;
+    while (j < end && (isTerminator(text.charCodeAt(j)) || isCloser(text.charCodeAt(j)))) j++;
     if (j >= end) break;
-    if (!isSpace(text[j])) continue; // "3.5", "U.S.-led", "example.com"
+    if (!isSpaceCode(text.charCodeAt(j))) continue; // "3.5", "U.S.-led", "example.com"
     const next = skipSpace(text, j, end);
     if (next >= end) break;
     if (!startsSentence(text, next)) continue;
-    if (ch === '.' && j === i + 1 && !periodEndsSentence(text, sentenceStart, i, next, end)) continue;
+    if (c === 0x2e && j === i + 1 && !periodEndsSentence(text, sentenceStart, i, next, end)) continue;
     spans.push({ start: sentenceStart, end: trimEnd(text, sentenceStart, j) });
     sentenceStart = next;
     i = next - 1;
@@ -61,16 +66,16 @@ function periodEndsSentence(text: string, sentenceStart: number, dot: number, ne
   return true;
 }
 
-function isSpace(c: string): boolean {
-  return c === ' ' || c === '\n' || c === '\t' || c === '\u00a0' || c === '\u2009' || c === '\u202f';
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0xa0 || c === 0x2009 || c === 0x202f;
 }
 
 function skipSpace(text: string, i: number, end: number): number {
-  while (i < end && isSpace(text[i])) i++;
+  while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
   return i;
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isSpace(text[end - 1])) end--;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return end;
 }

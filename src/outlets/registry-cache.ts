@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { packageRoot } from '../paths.js';
+import { stampFiles, stampsMatch, type FileStamps } from '../rules/fingerprint.js';
 import type { RegistryData } from './registry.js';
 
 /**
@@ -11,7 +11,8 @@ import type { RegistryData } from './registry.js';
  * file keeps the content it had when cached.
  */
 interface RegistryCache {
-  fingerprint: string;
+  /** the data files it was built from, by name */
+  stamps: FileStamps;
   data: RegistryData;
 }
 
@@ -19,15 +20,10 @@ function cachePath(): string {
   return join(packageRoot(), 'dist', 'outlets.cache.json');
 }
 
-/** Content hashes, not times: a packed and installed copy keeps the files but not their times. */
-function fingerprint(dir: string, files: string[]): string {
-  return files.map((f) => `${f}:${createHash('sha1').update(readFileSync(join(dir, f))).digest('hex')}`).join('|');
-}
-
 export function readRegistryCache(dir: string, files: string[]): RegistryData | null {
   try {
     const cache = JSON.parse(readFileSync(cachePath(), 'utf8')) as RegistryCache;
-    return cache.fingerprint === fingerprint(dir, files) ? cache.data : null;
+    return stampsMatch(cache.stamps, files.map((f) => join(dir, f)), (f) => basename(f)) ? cache.data : null;
   } catch {
     return null;
   }
@@ -36,7 +32,7 @@ export function readRegistryCache(dir: string, files: string[]): RegistryData | 
 export function writeRegistryCache(dir: string, files: string[], data: RegistryData): void {
   const path = cachePath();
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ fingerprint: fingerprint(dir, files), data } satisfies RegistryCache));
+  writeFileSync(tmp, JSON.stringify({ stamps: stampFiles(files.map((f) => join(dir, f)), (f) => basename(f)), data } satisfies RegistryCache));
   renameSync(tmp, path);
 }
 

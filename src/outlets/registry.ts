@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtinRulesDir } from '../paths.js';
 import { parseYaml, readRegistryCache } from './registry-cache.js';
+import { scanWords, type WordSpans } from './words.js';
 
 export type OutletKind = 'wire' | 'public-broadcaster' | 'state-media' | 'newspaper' | 'broadcaster' | 'agency';
 
@@ -219,8 +220,6 @@ interface Token {
   capitalised: boolean;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
-
 function fold(s: string): string {
   if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
   return s
@@ -230,30 +229,26 @@ function fold(s: string): string {
     .toLowerCase();
 }
 
-/** Words with offsets; a final "'s" is its own token so "Xinhua's" matches "Xinhua". */
+/** Curly apostrophes straightened ("Xinhua’s" -> "Xinhua's"). */
+function straighten(raw: string): string {
+  return raw.includes('’') || raw.includes('ʼ') ? raw.replace(/[’ʼ]/g, "'") : raw;
+}
+
+/** The word starts with a character that has a lower-case form different from itself. */
+function capitalisedAt(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  const first = text.charAt(start);
+  return first !== first.toLowerCase();
+}
+
+/** Words of a short phrase (a name or alias) as objects; texts are scanned with `scanWords` instead. */
 function tokenize(text: string): Token[] {
+  const spans = scanWords(text);
   const out: Token[] = [];
-  const push = (raw: string, start: number) => {
-    const exact = raw.replace(/[’ʼ]/g, "'");
-    const first = raw.charAt(0);
-    out.push({
-      exact,
-      folded: fold(raw),
-      start,
-      end: start + raw.length,
-      capitalised: first !== first.toLowerCase(),
-    });
-  };
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const start = m.index ?? 0;
-    const poss = /^(.*[\p{L}\p{N}])(['’ʼ][sS])$/u.exec(raw);
-    if (poss && poss[1].length > 0) {
-      push(poss[1], start);
-      push(poss[2], start + poss[1].length);
-    } else {
-      push(raw, start);
-    }
+  for (let k = 0; k < spans.length; k++) {
+    const raw = text.slice(spans.starts[k], spans.ends[k]);
+    out.push({ exact: straighten(raw), folded: fold(raw), start: spans.starts[k], end: spans.ends[k], capitalised: capitalisedAt(text, spans.starts[k]) });
   }
   return out;
 }
@@ -340,39 +335,16 @@ class Matcher {
   }
 
   find(text: string): OutletMatch[] {
-    const toks = tokenize(text);
+    const words = new TextWords(text, scanWords(text));
     const out: OutletMatch[] = [];
     let i = 0;
-    while (i < toks.length) {
-      let best: { terminal: Terminal; last: number } | undefined;
-      const consider = (terminal: Terminal, last: number, exceptions: readonly string[]) => {
-        const start = toks[i].start;
-        const end = toks[last].end;
-        if (terminal.mode === 'title') {
-          for (let k = 0; k < terminal.capitals.length; k++) {
-            if (terminal.capitals[k] && !toks[i + k].capitalised) return;
-          }
-        }
-        if (cancelledByException(text, start, end, exceptions)) return;
-        if (!best || last > best.last || (last === best.last && terminal.priority < best.terminal.priority)) {
-          best = { terminal, last };
-        }
-      };
-      for (const [root, key] of [
-        [this.exactRoot, 'exact'],
-        [this.foldRoot, 'folded'],
-      ] as const) {
-        let node: TrieNode | undefined = root;
-        for (let j = i; j < toks.length; j++) {
-          if (j > i && !gapAllowed(text.slice(toks[j - 1].end, toks[j].start))) break;
-          node = node.children.get(toks[j][key]);
-          if (!node) break;
-          for (const t of node.terminals) consider(t, j, node.exceptions);
-        }
-      }
+    while (i < words.length) {
+      // Exact names first, then folded ones: on a tie in length and priority the first found wins.
+      let best = this.longestFrom(this.exactRoot, false, words, i, undefined);
+      best = this.longestFrom(this.foldRoot, true, words, i, best);
       if (best) {
-        const start = toks[i].start;
-        const end = toks[best.last].end;
+        const start = words.start(i);
+        const end = words.end(best.last);
         out.push({ entry: best.terminal.entry, start, end, matched: text.slice(start, end) });
         i = best.last + 1;
       } else {
@@ -381,6 +353,67 @@ class Matcher {
     }
     return out;
   }
+
+  /** Walk one trie from word i; the best match so far is kept unless a longer or preferred one is found. */
+  private longestFrom(root: TrieNode, folded: boolean, words: TextWords, i: number, best: Best | undefined): Best | undefined {
+    let node: TrieNode | undefined = root;
+    for (let j = i; j < words.length; j++) {
+      if (j > i && !gapAllowed(words.text.slice(words.end(j - 1), words.start(j)))) break;
+      node = node.children.get(folded ? words.folded(j) : words.exact(j));
+      if (!node) break;
+      for (const t of node.terminals) {
+        if (acceptable(words, t, i, j, node.exceptions) && (!best || j > best.last || (j === best.last && t.priority < best.terminal.priority))) {
+          best = { terminal: t, last: j };
+        }
+      }
+    }
+    return best;
+  }
+}
+
+interface Best {
+  terminal: Terminal;
+  /** index of the phrase's last word */
+  last: number;
+}
+
+/** A text's words with their keys computed on demand: only words that can be part of a name are ever sliced out. */
+class TextWords {
+  readonly length: number;
+
+  constructor(readonly text: string, private readonly spans: WordSpans) {
+    this.length = spans.length;
+  }
+
+  start(k: number): number {
+    return this.spans.starts[k];
+  }
+
+  end(k: number): number {
+    return this.spans.ends[k];
+  }
+
+  exact(k: number): string {
+    return straighten(this.text.slice(this.spans.starts[k], this.spans.ends[k]));
+  }
+
+  folded(k: number): string {
+    return fold(this.text.slice(this.spans.starts[k], this.spans.ends[k]));
+  }
+
+  capitalised(k: number): boolean {
+    return capitalisedAt(this.text, this.spans.starts[k]);
+  }
+}
+
+/** Words i..last may carry this phrase: capitals where a title-case name has them, and no exception around it. */
+function acceptable(words: TextWords, terminal: Terminal, i: number, last: number, exceptions: readonly string[]): boolean {
+  if (terminal.mode === 'title') {
+    for (let k = 0; k < terminal.capitals.length; k++) {
+      if (terminal.capitals[k] && !words.capitalised(i + k)) return false;
+    }
+  }
+  return !cancelledByException(words.text, words.start(i), words.end(last), exceptions);
 }
 
 function cancelledByException(text: string, start: number, end: number, exceptions: readonly string[]): boolean {

@@ -372,25 +372,32 @@ function outletAtStart(rest: string, lookup: OutletLookup): { facts: OutletFacts
   return null;
 }
 
-const NOTICE_FORMS: ReadonlyArray<{ re: RegExp; kind: NoticeKind; role: OutletRole | 'site' | 'copyright' | null }> = [
-  { re: /\b(?:originally|first)\s+(?:published|appeared|ran|posted|aired)\s+(?:by|in|on|at)\s+/giu, kind: 'republication', role: 'origin' },
-  { re: /\b(?:republished|reprinted|reposted|adapted|excerpted|syndicated)\s+from\s+/giu, kind: 'republication', role: 'origin' },
-  { re: /\b(?:re-?published|reprinted|reposted|syndicated)\s+(?:here\s+)?(?:by|on|at)\s+(?!permission|this\b)/giu, kind: 'republication', role: 'republisher' },
-  { re: /\b(?:re-?published|reprinted|reposted)\s+(?:here|on this (?:site|website|page))\b/giu, kind: 'republication', role: 'site' },
+/**
+ * `hint`: a cheap test for a word every match of `re` contains, so the costly pattern only runs on
+ * the few lines that can match (same flags, so case folding agrees).
+ */
+const NOTICE_FORMS: ReadonlyArray<{ re: RegExp; hint?: RegExp; kind: NoticeKind; role: OutletRole | 'site' | 'copyright' | null }> = [
+  { re: /\b(?:originally|first)\s+(?:published|appeared|ran|posted|aired)\s+(?:by|in|on|at)\s+/giu, hint: /originally|first/iu, kind: 'republication', role: 'origin' },
+  { re: /\b(?:republished|reprinted|reposted|adapted|excerpted|syndicated)\s+from\s+/giu, hint: /from/iu, kind: 'republication', role: 'origin' },
+  { re: /\b(?:re-?published|reprinted|reposted|syndicated)\s+(?:here\s+)?(?:by|on|at)\s+(?!permission|this\b)/giu, hint: /publish|reprint|repost|syndicat/iu, kind: 'republication', role: 'republisher' },
+  { re: /\b(?:re-?published|reprinted|reposted)\s+(?:here|on this (?:site|website|page))\b/giu, hint: /publish|reprint|repost/iu, kind: 'republication', role: 'site' },
   { re: /^(?:published by)\s+/giu, kind: 'published-by', role: 'publisher' },
   { re: /^(?:sources?|courtesy(?:\s+of)?|credit)\s*:\s*/giu, kind: 'source', role: 'origin' },
   { re: /^via\s+/giu, kind: 'source', role: 'origin' },
   { re: /^(?:(?:copyright|©|\(c\))\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[,\s]*/giu, kind: 'copyright', role: 'copyright' },
 ];
 
+/** Every disclaimer names views or opinions: lines without either skip the long pattern. */
+const DISCLAIMER_HINT = /views|opinions/iu;
 const DISCLAIMER = /\b(?:views|opinions)\b.{0,60}\b(?:are|is|remain)\b.{0,30}\b(?:the\s+)?(?:author|writer|contributor|columnist)(?:['’]s?)?(?:\s+own)?\b|\b(?:views|opinions)\b.{0,60}\bthose of the (?:author|writer)/iu;
 
 function readNotices(line: Line, lookup: OutletLookup, page: PageMeta | null, notices: Notice[], addHit: (f: OutletFacts, r: OutletRole, s: number | null, e: number | null) => void): void {
-  if (DISCLAIMER.test(line.text)) {
+  if (DISCLAIMER_HINT.test(line.text) && DISCLAIMER.test(line.text)) {
     notices.push({ kind: 'disclaimer', start: line.start, end: line.end, outlet: null, role: null });
     return;
   }
   for (const form of NOTICE_FORMS) {
+    if (form.hint && !form.hint.test(line.text)) continue;
     form.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = form.re.exec(line.text))) {
@@ -416,19 +423,36 @@ function readNotices(line: Line, lookup: OutletLookup, page: PageMeta | null, no
   void page;
 }
 
+/**
+ * The descriptor nouns DESCRIPTOR needs (same flags). A match never crosses a line break, so the
+ * long pattern runs only on the lines that hold one of them, not on the whole text.
+ */
+const DESCRIPTOR_NOUN = /newspaper|daily|tabloid|broadcaster|news agency|news site|news website|news portal|magazine|weekly|TV channel|television channel|radio station/giu;
+
 /** Outlets the registry does not know, named with a descriptor: "the newspaper Pravda". */
 function descriptorOutlets(text: string, lookup: OutletLookup): Array<{ facts: OutletFacts; start: number; end: number }> {
   const out: Array<{ facts: OutletFacts; start: number; end: number }> = [];
+  DESCRIPTOR_NOUN.lastIndex = 0;
+  for (let hit = DESCRIPTOR_NOUN.exec(text); hit; hit = DESCRIPTOR_NOUN.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', hit.index) + 1;
+    const newline = text.indexOf('\n', hit.index);
+    const lineEnd = newline < 0 ? text.length : newline;
+    descriptorsInLine(text, lineStart, text.slice(lineStart, lineEnd), lookup, out);
+    DESCRIPTOR_NOUN.lastIndex = lineEnd;
+  }
+  return out;
+}
+
+function descriptorsInLine(text: string, lineStart: number, line: string, lookup: OutletLookup, out: Array<{ facts: OutletFacts; start: number; end: number }>): void {
   DESCRIPTOR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = DESCRIPTOR.exec(text))) {
-    const at = m.index + m[0].length;
+  while ((m = DESCRIPTOR.exec(line))) {
+    const at = lineStart + m.index + m[0].length;
     const name = capPhrase(text.slice(at, at + 80));
     if (!name) continue;
     if (name.length < 2 || /^(?:The|A|An|In|On|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(name)) continue;
     out.push({ facts: lookup.byName(name) ?? unknownOutlet(name), start: at, end: at + name.length });
   }
-  return out;
 }
 
 /** primary-source when the outlet's words are passed on, mentioned otherwise (always mentioned in residue). */

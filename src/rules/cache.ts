@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../paths.js';
 import { normalizeWord } from '../text/normalize.js';
+import { stampFiles, stampsMatch, type FileStamps } from './fingerprint.js';
 import { inflections, primeInflections } from './inflect.js';
 import { phraseWords, type MatcherData } from './phrase-matcher.js';
 import type { Rule } from './types.js';
@@ -13,7 +13,8 @@ import type { Rule } from './types.js';
  * it had when compiled; an edited pack is parsed from YAML again.
  */
 interface CacheFile {
-  fingerprint: string;
+  /** the pack files it was compiled from, by path relative to the package */
+  stamps: FileStamps;
   rules: Rule[];
   /** Inflected forms of every word the packs match, lemma → forms. */
   inflections: Record<string, string[]>;
@@ -32,10 +33,7 @@ export function cachePath(): string {
   return join(packageRoot(), 'dist', 'rules.cache.json');
 }
 
-/** Content hashes, not times: a packed and installed copy keeps the files but not their times. */
-export function fingerprint(files: string[]): string {
-  return files.map((f) => `${relative(packageRoot(), f)}:${createHash('sha1').update(readFileSync(f)).digest('hex')}`).join('|');
-}
+const packageName = (file: string): string => relative(packageRoot(), file);
 
 export function readCache(files: string[]): Rule[] | null {
   let cache: CacheFile;
@@ -44,7 +42,11 @@ export function readCache(files: string[]): Rule[] | null {
   } catch {
     return null;
   }
-  if (cache.fingerprint !== fingerprint(files)) return null;
+  try {
+    if (!stampsMatch(cache.stamps, files, packageName)) return null;
+  } catch {
+    return null;
+  }
   primeInflections(cache.inflections ?? {});
   loaded = cache;
   return cache.rules;
@@ -68,6 +70,6 @@ export function writeCache(files: string[], rules: Rule[], matchers: Record<stri
   }
   const path = cachePath();
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ fingerprint: fingerprint(files), rules, inflections: table, matchers } satisfies CacheFile));
+  writeFileSync(tmp, JSON.stringify({ stamps: stampFiles(files, packageName), rules, inflections: table, matchers } satisfies CacheFile));
   renameSync(tmp, path);
 }

@@ -64,6 +64,12 @@ export class PhraseMatcher<T> {
   private readonly lemmasOf: Record<string, string[]>;
   private readonly payloads: T[];
   private readonly payloadIndex = new Map<T, number>();
+  /**
+   * Per word form: can it start a phrase, and which trie keys it takes. Every token asks, and
+   * forms repeat, so the answers are kept (bounded; cleared when a phrase is added).
+   */
+  private readonly startMemo = new Map<string, boolean>();
+  private readonly keysMemo = new Map<string, string[]>();
   size: number;
 
   constructor(data?: MatcherData, payloads: T[] = []) {
@@ -94,6 +100,8 @@ export class PhraseMatcher<T> {
     if (words.length === 0 || words[0] === WILDCARD) return;
     const inflect = options.inflect ?? true;
     const index = this.register(payload);
+    this.startMemo.clear();
+    this.keysMemo.clear();
     let node = this.root;
     for (const w of words) {
       const lower = normalizeWord(w);
@@ -127,15 +135,27 @@ export class PhraseMatcher<T> {
     return has.call(this.lemmasOf, form) ? this.lemmasOf[form] : undefined;
   }
 
-  /** Cheap test, without allocating, whether any phrase can start with this word. */
+  /** Cheap test whether any phrase can start with this word. */
   private mayStart(norm: string): boolean {
-    if (child(this.root, EXACT + norm) || this.lemmas(norm)) return true;
-    const c = norm.charCodeAt(norm.length - 1);
-    return (c === 39 || c === 115) && norm.includes("'"); // possessive: "regime's", "rebels'"
+    let answer = this.startMemo.get(norm);
+    if (answer === undefined) {
+      answer = (child(this.root, EXACT + norm) ?? this.lemmas(norm)) !== undefined || isPossessive(norm);
+      remember(this.startMemo, norm, answer);
+    }
+    return answer;
   }
 
   /** Trie keys a token may take: its exact form, and every lemma its form (or its bare possessive) belongs to. */
   private keysFor(norm: string): string[] {
+    let keys = this.keysMemo.get(norm);
+    if (keys === undefined) {
+      keys = this.computeKeys(norm);
+      remember(this.keysMemo, norm, keys);
+    }
+    return keys;
+  }
+
+  private computeKeys(norm: string): string[] {
     const keys = [EXACT + norm];
     const lemmas = this.lemmas(norm);
     if (lemmas) keys.push(...lemmas);
@@ -177,6 +197,20 @@ export class PhraseMatcher<T> {
     if (found.length > 1) found.sort((a, b) => b.end - a.end);
     return found;
   }
+}
+
+/** A memo holds at most this many word forms (a corpus's vocabulary could otherwise grow it without end). */
+const MEMO_LIMIT = 50_000;
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
+
+/** "regime's", "rebels'": may match a phrase through its bare word. */
+function isPossessive(norm: string): boolean {
+  const c = norm.charCodeAt(norm.length - 1);
+  return (c === 39 || c === 115) && norm.includes("'");
 }
 
 const PLAIN_WORD = /^[A-Za-z]+$/;
