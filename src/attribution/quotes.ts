@@ -28,8 +28,3 @@ export function reportQuotes(result: Attribution): QuoteRecord[] {
     speakerEnd: q.speakerEnd, cue: q.cue, cueStart: q.cueStart, cueEnd: q.cueEnd, cueClass: q.cueClass,
   }));
 }
-
-/** Direct quotations and their speakers for a document, with the built-in reporting verbs given as rules. */
-export function extractQuotes(doc: Document, rules: readonly Rule[] = []): QuoteRecord[] {
-  return reportQuotes(attribute(doc, rules));
-}

@@ -1,4 +1,6 @@
 import { CATEGORIES, type Category } from '../rules/types.js';
+import { codePointIndex } from '../text/codepoints.js';
+import { lineIndex } from '../text/lines.js';
 
 /**
  * The student's markup: `[[words]]` marks a phrase, `[[words|loaded]]` marks it with a category.
@@ -56,21 +58,9 @@ export function parseMarkup(source: string): ParsedMarkup {
   /** For each plain offset, the source offset it came from (plus one past the end). */
   const origin: number[] = [];
   const marks: Mark[] = [];
-  // Line starts of the source, for positions.
-  const lineStarts = [0];
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const position = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: Array.from(source.slice(lineStarts[lo], offset)).length + 1 };
-  };
+  const lines = lineIndex(source, codePointIndex(source).toCodePoint);
   const fail = (offset: number, detail: string): never => {
-    const p = position(offset);
+    const p = lines.position(offset);
     throw new MarkupError(p.line, p.column, detail);
   };
 
@@ -82,7 +72,7 @@ export function parseMarkup(source: string): ParsedMarkup {
     const two = source.slice(i, i + 2);
     if (two === '[[') {
       if (open) {
-        const o = position(open.at);
+        const o = lines.position(open.at);
         fail(i, `"[[" before the mark opened at ${o.line}:${o.column} is closed: close that one with "]]" first (marks cannot be nested)`);
       }
       open = { at: i, plainStart: plain.length };
@@ -105,7 +95,7 @@ export function parseMarkup(source: string): ParsedMarkup {
       // The mark covers the words, not white space around them.
       const lead = text.length - text.trimStart().length;
       const trail = text.length - text.trimEnd().length;
-      const p = position(o.at);
+      const p = lines.position(o.at);
       marks.push({
         index: marks.length + 1, start: o.plainStart + lead, end: plain.length - trail, text: text.trim(),
         category: cat, line: p.line, column: p.column,
@@ -140,7 +130,7 @@ export function parseMarkup(source: string): ParsedMarkup {
   return {
     plain,
     marks,
-    positionOf: (offset) => position(origin[Math.max(0, Math.min(offset, origin.length - 1))]),
+    positionOf: (offset) => lines.position(origin[Math.max(0, Math.min(offset, origin.length - 1))]),
   };
 }
 

@@ -1,8 +1,18 @@
 /** A worker thread of `--jobs N`: analyses and renders the jobs it is sent, one at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
+import { builtinRulesDir } from '../paths.js';
+import { readCache } from '../rules/cache.js';
+import { listPacks } from '../rules/load.js';
 import { runJob, type Job, type JobContext, type JobResult } from './job.js';
 
 const ctx = workerData as JobContext;
+// The rule set arrives as plain data: load the build-time cache too, so this thread reuses the
+// compiled phrase trie and inflection table instead of rebuilding them.
+try {
+  readCache(listPacks(builtinRulesDir()));
+} catch {
+  // No cache (or no rules folder): the detectors build what they need.
+}
 
 parentPort?.on('message', (message: { id: number; job: Job }) => {
   runJob(message.job, ctx).then(
