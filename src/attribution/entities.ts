@@ -1,4 +1,7 @@
 import type { Document, Token } from '../document/types.js';
+import { findAppositives } from './appositives.js';
+import { CALENDAR, CONNECTORS, FEMALE_TITLES, MALE_TITLES, OFFICIAL_WORDS, ORG_WORDS, PARTICLES, ROLE_NOUNS, ROLE_SYNONYMS, STOP_CAPS, SUFFIXES, TITLE_WORDS } from './entity-words.js';
+import { bare, isAllCaps, isCap, joined, key, possessive } from './name-tokens.js';
 
 /**
  * People and organisations named in the text, found from runs of capitalised words in one pass,
@@ -30,94 +33,8 @@ export interface Mention {
   possessive: boolean;
 }
 
-/** Words that make a capitalised run an organisation. */
-export const ORG_WORDS = new Set([
-  'ministry', 'department', 'authority', 'authorities', 'council', 'committee', 'commission', 'agency', 'office', 'bureau',
-  'service', 'services', 'institute', 'institution', 'foundation', 'association', 'union', 'federation', 'party', 'company',
-  'corporation', 'corp', 'inc', 'ltd', 'plc', 'llc', 'co', 'bank', 'fund', 'university', 'college', 'school', 'schools',
-  'hospital', 'court', 'police', 'army', 'navy', 'government', 'parliament', 'assembly', 'station', 'board', 'trust',
-  'network', 'league', 'club', 'organisation', 'organization', 'society', 'centre', 'center', 'coalition', 'alliance',
-  'employers', 'industries', 'group', 'times', 'post', 'courier', 'herald', 'tribune', 'broadcaster', 'television', 'radio',
-  'press', 'news', 'reuters', 'agencies', 'administration', 'cabinet', 'senate', 'congress', 'kremlin', 'pentagon',
-  'secretariat', 'directorate', 'inspectorate', 'regulator', 'watchdog', 'forces', 'guard', 'church', 'nations',
-  'democrats', 'republicans', 'greens', 'conservatives', 'liberals', 'socialists', 'labour', 'tories', 'firm', 'team',
-  'laboratory', 'laboratories', 'lab', 'labs', 'airlines', 'airways', 'motors', 'holdings', 'systems', 'technologies',
-  'partners', 'studio', 'studios', 'magazine', 'journal', 'gazette', 'daily', 'observer', 'guardian', 'telegraph',
-  'xinhua', 'afp', 'ap', 'tass', 'bbc', 'cnn', 'nato', 'un', 'eu', 'who', 'imf', 'opec', 'energy', 'power', 'oil', 'gas',
-  'petroleum', 'mining', 'pharmaceuticals', 'pharma', 'foods', 'steel', 'telecom', 'media', 'capital', 'ventures',
-  'solutions', 'logistics', 'shipping', 'electric', 'bancorp', 'insurance', 'airport', 'railways', 'rail', 'museum',
-]);
-
-/** Official bodies and roles: a voice with one of these speaks for an authority. */
-const OFFICIAL_WORDS = new Set([
-  'minister', 'ministry', 'government', 'official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'president',
-  'mayor', 'governor', 'department', 'authority', 'authorities', 'police', 'army', 'military', 'state', 'agency',
-  'council', 'commission', 'secretary', 'ambassador', 'embassy', 'kremlin', 'administration', 'cabinet', 'chancellor',
-  'premier', 'prime', 'officer', 'general', 'commander', 'prosecutor', 'regulator', 'directorate', 'aide',
-]);
-
-/** Titles and roles written before a name ("Minister", "Dr", "Judge"). */
-export const TITLE_WORDS = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'father', 'sister',
-  'minister', 'president', 'vice', 'mayor', 'judge', 'justice', 'prosecutor', 'senator', 'sen', 'rep', 'representative',
-  'governor', 'gov', 'chancellor', 'secretary', 'general', 'gen', 'chief', 'director', 'chairman', 'chairwoman', 'chair',
-  'leader', 'spokesman', 'spokeswoman', 'inspector', 'detective', 'det', 'sheriff', 'commissioner', 'ambassador', 'coach',
-  'captain', 'capt', 'manager', 'king', 'queen', 'prince', 'princess', 'pope', 'bishop', 'archbishop', 'rabbi', 'imam',
-  'colonel', 'col', 'lt', 'lieutenant', 'major', 'maj', 'sergeant', 'sgt', 'officer', 'constable', 'premier', 'prime',
-  'deputy', 'speaker', 'councillor', 'cllr', 'alderman', 'admiral', 'commander', 'superintendent', 'supt', 'chef',
-  'economist', 'mp', 'mep', 'ceo', 'cfo',
-]);
-
-const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'father', 'king', 'prince', 'chairman', 'spokesman']);
-const FEMALE_TITLES = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'sister', 'queen', 'princess', 'chairwoman', 'spokeswoman']);
-
-/** Capitalised words that start a sentence without being names. */
-const STOP_CAPS = new Set([
-  'the', 'a', 'an', 'in', 'on', 'at', 'to', 'for', 'of', 'by', 'with', 'from', 'according', 'but', 'and', 'or', 'if',
-  'when', 'while', 'after', 'before', 'under', 'over', 'giving', 'speaking', 'asked', 'this', 'that', 'these', 'those',
-  'it', 'he', 'she', 'they', 'we', 'i', 'you', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'there', 'here', 'some',
-  'many', 'most', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'meanwhile', 'however',
-  'still', 'yet', 'so', 'as', 'also', 'without', 'within', 'since', 'until', 'despite', 'although', 'though', 'because',
-  'last', 'next', 'earlier', 'later', 'now', 'then', 'today', 'yesterday', 'tomorrow', 'such', 'every', 'each', 'all',
-  'both', 'no', 'not', 'what', 'who', 'which', 'where', 'why', 'how', 'do', 'does', 'did', 'is', 'are', 'was', 'were',
-  'be', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'let', 'more', 'less',
-  'few', 'several', 'other', 'another', 'among', 'during', 'about', 'around', 'like', 'unlike', 'instead', 'once',
-  'sadly', 'fortunately', 'unfortunately', 'indeed', 'yes', 'no', 'contrast', 'needless', 'of', 'just', 'only', 'even',
-  'local', 'former', 'senior', 'new', 'old', 'young', 'top', 'residents', 'critics', 'experts', 'analysts', 'officials',
-  'sources', 'police', 'parents', 'farmers', 'traders', 'workers', 'people', 'forecasters', 'scientists', 'researchers',
-]);
-
-const CALENDAR = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
-  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun',
-  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'christmas', 'easter',
-]);
-
-const CONNECTORS = new Set(['of', 'and', 'for', '&']);
-const PARTICLES = new Set(['van', 'de', 'der', 'den', 'von', 'al', 'el', 'bin', 'ibn', 'da', 'di', 'du', 'la', 'le', 'dos', 'das', 'del', 'ter', 'st']);
-const SUFFIXES = new Set(['kc', 'qc', 'jr', 'sr', 'mp', 'mep', 'ii', 'iii', 'phd', 'md']);
-
-export function isCap(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.text);
-}
-
-/** All-capitals tokens of two or more letters are acronyms or datelines, not parts of a person's name. */
-function isAllCaps(t: Token): boolean {
-  return t.text.length > 1 && !/\p{Ll}/u.test(t.text);
-}
-
-function possessive(t: Token): boolean {
-  return /['’]s?$/.test(t.text) && /['’]/.test(t.text);
-}
-
-function bare(norm: string): string {
-  return norm.replace(/'s?$/, '');
-}
-
-/** Only spaces between two tokens (no comma, dash or bracket): they can belong to one name. */
-function joined(text: string, a: Token, b: Token): boolean {
-  return /^(?:[ \u00a0]+|-)$/.test(text.slice(a.end, b.start));
-}
+/** Candidates a role word checks, newest first (see byRoleWord). */
+const ROLE_WINDOW = 40;
 
 export class EntityRegistry {
   readonly entities: Entity[] = [];
@@ -280,7 +197,7 @@ export class EntityRegistry {
     // Multi-word runs first, so a later surname or a sentence-initial word can be linked to them.
     for (const run of pending) if (run.end - run.first > 1) this.classify(run);
     for (const run of pending) if (run.end - run.first === 1) this.classify(run);
-    this.appositives();
+    findAppositives(this, this.doc);
   }
 
   private classify(run: { first: number; end: number; words: Token[]; possessive: boolean; afterThe: boolean; atStart: boolean }): void {
@@ -372,120 +289,4 @@ export class EntityRegistry {
     if (!entity.gender) entity.gender = titles.some((n) => MALE_TITLES.has(n)) ? 'm' : titles.some((n) => FEMALE_TITLES.has(n)) ? 'f' : null;
     mention(entity, first, end);
   }
-
-  /** What a describing noun tells: an organisation ("an environmental group"), or a gender ("her father"). */
-  private describe(entity: Entity, head: string): void {
-    if (entity.kind === 'named' && ORG_WORDS.has(head) && !ROLE_NOUNS.has(head)) entity.kind = 'organisation';
-    if (!entity.gender && MALE_NOUNS.has(head)) entity.gender = 'm';
-    if (!entity.gender && FEMALE_NOUNS.has(head)) entity.gender = 'f';
-  }
-
-  /** "Dekker, the union negotiator," / "the association's chairman, Hendrik Bos," / "opposition politician Karel Brandis". */
-  private appositives(): void {
-    const { tokens, text } = this.doc;
-    for (const m of this.mentionAt.values()) {
-      if (m.possessive) continue;
-      const sentence = tokens[m.first].sentence;
-      // After: ", (the|a|an) words ..." up to a comma, preposition or relative pronoun.
-      if (m.end < tokens.length && tokens[m.end].sentence === sentence && /^\s*,\s*$/.test(text.slice(tokens[m.end - 1].end, tokens[m.end].start))) {
-        const words = nounPhrase(tokens, m.end, sentence, text);
-        if (words.length > 0 && DETS_APPOS.has(tokens[m.end].norm)) {
-          for (const w of words) this.addRole(m.entity, w);
-          this.describe(m.entity, words[words.length - 1]);
-        }
-      }
-      // Before: "(the|a) role words, NAME" or "Harlow manager NAME".
-      const commaBefore = m.first > 0 && tokens[m.first - 1].sentence === sentence && /^\s*,\s*$/.test(text.slice(tokens[m.first - 1].end, tokens[m.first].start));
-      if (commaBefore) {
-        // "A spokeswoman for the Port Authority, Anouk Visser": the head is the noun before the preposition.
-        let a = m.first - 1;
-        while (a > 0 && tokens[a - 1].sentence === sentence && /^[ \u00a0]+$/.test(text.slice(tokens[a - 1].end, tokens[a].start)) && m.first - a < 10) a--;
-        if (DETS_APPOS.has(tokens[a].norm) || /'s?$/.test(tokens[a].norm)) {
-          let h = a;
-          while (h + 1 < m.first - 1 && !PREPOSITIONS.has(tokens[h + 1].norm)) h++;
-          const words = tokens.slice(a, h + 1).map((t) => bare(t.norm)).filter((w) => !DETS_APPOS.has(w));
-          for (const w of words) this.addRole(m.entity, w);
-          if (words.length > 0) this.describe(m.entity, words[words.length - 1]);
-        }
-      } else if (m.first > 0 && tokens[m.first - 1].sentence === sentence) {
-        const gap = text.slice(tokens[m.first - 1].end, tokens[m.first].start);
-        let k = m.first - 1;
-        const words: string[] = [];
-        while (k >= 0 && tokens[k].sentence === sentence && words.length < 4) {
-          const t = tokens[k];
-          if (PREPOSITIONS.has(t.norm) || t.norm === 'who' || /\d/.test(t.norm)) break;
-          if (DETS_APPOS.has(t.norm)) break;
-          words.push(bare(t.norm));
-          if (isCap(t) && k !== m.first - 1) break;
-          if (k > 0 && !/^[ \u00a0]+$/.test(text.slice(tokens[k - 1].end, t.start))) break;
-          k--;
-        }
-        if (words.length > 0 && (ROLE_NOUNS.has(words[0]) || TITLE_WORDS.has(words[0])) && /^[ \u00a0]+$/.test(gap)) {
-          for (const w of words) this.addRole(m.entity, w);
-          this.describe(m.entity, words[0]);
-        }
-      }
-    }
-  }
-}
-
-const DETS_APPOS = new Set(['the', 'a', 'an']);
-const ROLE_WINDOW = 40;
-const MALE_NOUNS = new Set(['father', 'son', 'husband', 'brother', 'man', 'spokesman', 'chairman', 'king', 'prince', 'grandfather', 'uncle', 'nephew', 'boy']);
-const FEMALE_NOUNS = new Set(['mother', 'daughter', 'wife', 'sister', 'woman', 'spokeswoman', 'chairwoman', 'queen', 'princess', 'grandmother', 'aunt', 'niece', 'girl']);
-
-/** Role words that stand for one another in later references ("the boss" for a manager). */
-const ROLE_SYNONYMS: Record<string, string[]> = {
-  boss: ['manager', 'chief', 'head', 'executive', 'coach', 'director', 'chairman', 'leader'],
-  chief: ['executive', 'head', 'director', 'boss', 'ceo'],
-  head: ['chief', 'director', 'leader'],
-  spokesperson: ['spokesman', 'spokeswoman'],
-  spokesman: ['spokesperson'],
-  spokeswoman: ['spokesperson'],
-  minister: ['secretary'],
-  coach: ['manager'],
-  manager: ['coach'],
-  company: ['firm', 'group', 'maker', 'producer', 'operator', 'manufacturer'],
-  firm: ['company'],
-};
-export const PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'by', 'in', 'on', 'to', 'into', 'near', 'about', 'under', 'over', 'after', 'before', 'during', 'since', 'than', 'as', 'who', 'which', 'that', 'whose']);
-
-/** Lower-case nouns for people's roles, used to link "the negotiator" back to a name. */
-export const ROLE_NOUNS = new Set([
-  'minister', 'president', 'mayor', 'judge', 'prosecutor', 'senator', 'governor', 'chancellor', 'secretary', 'spokesman',
-  'spokeswoman', 'spokesperson', 'official', 'officer', 'leader', 'chairman', 'chairwoman', 'chair', 'chief', 'director',
-  'executive', 'manager', 'negotiator', 'barrister', 'lawyer', 'attorney', 'trustee', 'coach', 'captain', 'player',
-  'striker', 'midfielder', 'goalkeeper', 'defender', 'chef', 'owner', 'founder', 'analyst', 'economist', 'scientist',
-  'researcher', 'professor', 'doctor', 'author', 'head', 'teacher', 'councillor', 'aide', 'adviser', 'advisor', 'diplomat',
-  'ambassador', 'general', 'commander', 'colonel', 'detective', 'inspector', 'witness', 'resident', 'farmer', 'agronomist',
-  'engineer', 'activist', 'campaigner', 'politician', 'lawmaker', 'legislator', 'mp', 'representative', 'expert',
-  'worker', 'member', 'organiser', 'organizer', 'keeper', 'nurse', 'student', 'boss', 'premier', 'deputy', 'governor',
-  'defendant', 'accused', 'victim', 'father', 'mother', 'son', 'daughter', 'wife', 'husband', 'historian', 'curator',
-  'volunteer', 'fisherman', 'lecturer', 'surgeon', 'physician', 'epidemiologist', 'specialist', 'consultant', 'ceo',
-  'investor', 'trader', 'broker', 'dealer', 'mechanic', 'driver', 'pilot', 'writer', 'journalist', 'editor', 'reporter',
-  'dean', 'principal', 'novelist', 'artist', 'architect', 'designer', 'priest', 'bishop', 'pastor', 'rabbi', 'imam',
-  'referee', 'umpire', 'winger', 'forward', 'midfield', 'keeper', 'lighthouse', 'skipper', 'veteran', 'director-general',
-]);
-
-/** Words of an appositive noun phrase starting at token `from`, up to a comma, preposition or relative pronoun. */
-function nounPhrase(tokens: readonly Token[], from: number, sentence: number, text: string): string[] {
-  const out: string[] = [];
-  for (let k = from; k < tokens.length && tokens[k].sentence === sentence && out.length < 6; k++) {
-    const t = tokens[k];
-    if (PREPOSITIONS.has(t.norm)) break;
-    if (k > from && !/^[ \u00a0]+$/.test(text.slice(tokens[k - 1].end, t.start))) break;
-    out.push(bare(t.norm));
-  }
-  return out.filter((w) => !DETS_APPOS.has(w));
-}
-
-/** Normalised form of a name for lookups and for comparing speakers. */
-export function key(name: string): string {
-  return name
-    .normalize('NFC')
-    .replace(/['’]s?\b/g, '')
-    .toLowerCase()
-    .replace(/^(?:the|a|an)\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

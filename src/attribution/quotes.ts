@@ -1,7 +1,8 @@
 import type { Document, Span } from '../document/types.js';
 import type { ReportQuote } from '../report/types.js';
 import type { Rule } from '../rules/types.js';
-import { attribute, type Attribution } from './extract.js';
+import { attribute } from './extract.js';
+import type { Attribution } from './types.js';
 import { summarizeVoices, type VoiceSummary } from './voices.js';
 
 /** A quotation or reported claim with its speaker and cue, as the report shows it. Offsets are UTF-16 indices. */

@@ -1,6 +1,6 @@
 import type { ReportVoice } from '../report/types.js';
 import type { Entity } from './entities.js';
-import type { QuoteRecord } from './extract.js';
+import type { QuoteRecord } from './types.js';
 
 export interface VoiceSummary {
   voices: ReportVoice[];

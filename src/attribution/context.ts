@@ -1,0 +1,124 @@
+import { tokenAtOrAfter } from '../document/build.js';
+import type { Document, Quotation, Sentence, Token } from '../document/types.js';
+import type { Rule } from '../rules/types.js';
+import { EntityRegistry, type Entity } from './entities.js';
+import { compileCueLexicon, findCues, type Cue } from './lexicon.js';
+import type { CueUse, QuoteRecord } from './types.js';
+
+/** A person mentioned as a subject or quoted: what a later pronoun can point back to. */
+export interface Salient {
+  entity: Entity;
+  /** Token index. */
+  at: number;
+  paragraph: number;
+}
+
+/**
+ * Everything the attribution pass reads and builds, shared by its modules. The pass is one walk
+ * over the sentences, and each step both reads what earlier steps found (records, salient people,
+ * consumed cues) and adds to it, so the state lives here rather than in each module.
+ */
+export interface AttributionContext {
+  readonly doc: Document;
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  /** Top-level quotations (depth 1), in text order. */
+  readonly top: readonly Quotation[];
+  /** 1 for each token inside a top-level quotation. */
+  readonly inQuote: Uint8Array;
+  /** Index into `top` of the quotation holding each token, or -1. */
+  readonly quoteOfToken: Int32Array;
+  /** Closing offset of each top-level quotation's marks to its opening offset. */
+  readonly outerStartByEnd: ReadonlyMap<number, number>;
+  readonly cues: readonly Cue[];
+  readonly cueUses: CueUse[];
+  readonly cuesBySentence: ReadonlyMap<number, number[]>;
+  /** 1 for each cue already given to a record: one cue introduces one quotation. */
+  readonly consumed: Uint8Array;
+  readonly registry: EntityRegistry;
+  readonly records: QuoteRecord[];
+  readonly attributed: Uint8Array;
+  readonly quotedSentence: Uint8Array;
+  /** People in subject position or quoted, in text order. */
+  readonly salient: Salient[];
+  /** Quotations with no cue that wait for the next one in the paragraph (`"A." "B," she said.`). */
+  readonly pendingForward: QuoteRecord[];
+}
+
+export function createContext(doc: Document, rules: readonly Rule[]): AttributionContext {
+  const { tokens, sentences, text } = doc;
+  const lexicon = compileCueLexicon(rules);
+  const top = doc.quotations.filter((q) => q.depth === 1);
+  const inQuote = new Uint8Array(tokens.length);
+  const quoteOfToken = new Int32Array(tokens.length).fill(-1);
+  let t = 0;
+  const parts = top.flatMap((q, qi) => q.parts.map((p) => ({ ...p, qi }))).sort((a, b) => a.start - b.start);
+  for (const p of parts) {
+    while (t < tokens.length && tokens[t].end <= p.start) t++;
+    for (let k = t; k < tokens.length && tokens[k].start < p.end; k++) {
+      inQuote[k] = 1;
+      quoteOfToken[k] = p.qi;
+    }
+  }
+  const cues = findCues(doc, lexicon, inQuote);
+  const cueUses: CueUse[] = cues.map((cue) => ({ cue, start: tokens[cue.first].start, end: tokens[cue.end - 1].end, quote: -1 }));
+  const cuesBySentence = new Map<number, number[]>();
+  cues.forEach((c, i) => {
+    const s = tokens[c.first].sentence;
+    const list = cuesBySentence.get(s) ?? [];
+    list.push(i);
+    cuesBySentence.set(s, list);
+  });
+  return {
+    doc,
+    text,
+    tokens,
+    sentences,
+    top,
+    inQuote,
+    quoteOfToken,
+    outerStartByEnd: new Map(top.map((q) => [q.outer.end, q.outer.start])),
+    cues,
+    cueUses,
+    cuesBySentence,
+    consumed: new Uint8Array(cues.length),
+    registry: new EntityRegistry(doc),
+    records: [],
+    attributed: new Uint8Array(sentences.length),
+    quotedSentence: new Uint8Array(sentences.length),
+    salient: [],
+    pendingForward: [],
+  };
+}
+
+export const tokenAt = (ctx: AttributionContext, offset: number): number => tokenAtOrAfter(ctx.tokens, offset);
+
+/** The sentence that holds a UTF-16 offset (binary search). */
+export function sentenceAt(ctx: AttributionContext, offset: number): number {
+  const { sentences } = ctx;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Punctuation between tokens a and b that breaks a phrase: comma, semicolon, colon, bracket or dash. */
+export const gapHasComma = (ctx: AttributionContext, a: number, b: number): boolean =>
+  /[,;:()\u2013\u2014]/.test(ctx.text.slice(ctx.tokens[a].end, ctx.tokens[b].start));
+
+/** Indices into ctx.cues of the cues in a sentence. */
+export const sentenceCues = (ctx: AttributionContext, s: number): number[] => ctx.cuesBySentence.get(s) ?? [];
+
+/** Token k is inside a quotation of someone's words (not a scare-quoted term or a title). */
+export const isQuoteSpeech = (ctx: AttributionContext, k: number): boolean =>
+  ctx.quoteOfToken[k] >= 0 && ctx.top[ctx.quoteOfToken[k]].role === 'speech';
+
+export function rangeHasSpeech(ctx: AttributionContext, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ctx.inQuote[k] && isQuoteSpeech(ctx, k)) return true;
+  return false;
+}
