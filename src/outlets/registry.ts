@@ -261,34 +261,78 @@ function gapAllowed(gap: string): boolean {
   return gap === '.' || gap === ':';
 }
 
-type MatchMode = 'exact' | 'title';
-
-interface Terminal {
-  entry: OutletEntry;
-  priority: number;
-  mode: MatchMode;
-  /** for 'title' mode: which words of the phrase are capitalised */
-  capitals: boolean[];
-}
-
 interface TrieNode {
-  children: Map<string, TrieNode>;
-  terminals: Terminal[];
+  /** children by word (as written in the exact trie, folded in the other) */
+  n?: Map<string, TrieNode>;
+  /**
+   * Names ending here: [entry index, capitals]. The index is also the entry's priority (lower
+   * wins a tie). `capitals`: for a title-case name, which of its words are capitalised; [] in
+   * the exact trie.
+   */
+  t?: Array<[number, boolean[]]>;
   /** exceptions of every entry ending here: "CCTV footage" cancels "CCTV" for all entries named CCTV */
-  exceptions: string[];
+  x?: string[];
 }
 
-const newNode = (): TrieNode => ({ children: new Map(), terminals: [], exceptions: [] });
+/** The two tries of the outlet names: one keyed by words as written, one by folded words. */
+export interface OutletTries {
+  exact: TrieNode;
+  folded: TrieNode;
+}
 
-function insert(root: TrieNode, keys: string[], terminal: Terminal): void {
+/**
+ * A trie as JSON: its nodes after the root (node 0), each after its parent, as [parent, word,
+ * names, exceptions]. The built-in registry's tries are built at build time and cached in this
+ * form (building them from 1,170 entries took about as long as reading the cache; nested JSON
+ * objects with a different key set at every node were slow to parse too).
+ */
+export type FlatTrie = Array<[number, string, TrieNode['t'] | null, string[] | null]>;
+
+export function flattenTrie(root: TrieNode): FlatTrie {
+  const flat: FlatTrie = [];
+  const visit = (node: TrieNode, index: number): void => {
+    for (const [key, next] of node.n ?? []) {
+      flat.push([index, key, next.t ?? null, next.x ?? null]);
+      visit(next, flat.length);
+    }
+  };
+  visit(root, 0);
+  return flat;
+}
+
+export function unflattenTrie(flat: FlatTrie): TrieNode {
+  const nodes: TrieNode[] = [{}];
+  for (const [parent, key, t, x] of flat) {
+    const node: TrieNode = {};
+    if (t) node.t = t;
+    if (x) node.x = x;
+    const up = nodes[parent];
+    (up.n ??= new Map()).set(key, node);
+    nodes.push(node);
+  }
+  return nodes[0];
+}
+
+function child(node: TrieNode, key: string): TrieNode | undefined {
+  return node.n?.get(key);
+}
+
+function insert(root: TrieNode, keys: string[], index: number, capitals: boolean[], exceptions: readonly string[]): void {
   let node = root;
   for (const k of keys) {
-    let next = node.children.get(k);
-    if (!next) node.children.set(k, (next = newNode()));
+    let next = child(node, k);
+    if (!next) {
+      next = {};
+      (node.n ??= new Map()).set(k, next);
+    }
     node = next;
   }
-  if (!node.terminals.some((t) => t.entry === terminal.entry)) node.terminals.push(terminal);
-  for (const e of terminal.entry.exceptions) if (!node.exceptions.includes(e)) node.exceptions.push(e);
+  const terminals = (node.t ??= []);
+  if (!terminals.some((t) => t[0] === index)) terminals.push([index, capitals]);
+  for (const e of exceptions) {
+    const list = (node.x ??= []);
+    if (!list.includes(e)) list.push(e);
+  }
 }
 
 function isAllCaps(phrase: string): boolean {
@@ -301,38 +345,42 @@ function isAcronymLike(word: string): boolean {
   return caps >= 2 && !/\p{Ll}{3,}/u.test(word);
 }
 
-class Matcher {
-  private readonly exactRoot = newNode();
-  private readonly foldRoot = newNode();
+/** The name tries of these entries (entry i has priority i). */
+export function buildOutletTries(entries: readonly OutletEntry[]): OutletTries {
+  const tries: OutletTries = { exact: {}, folded: {} };
+  entries.forEach((e, i) => addEntry(tries, e, i));
+  return tries;
+}
 
-  add(entry: OutletEntry, priority: number): void {
-    if (!entry.textMatch) return;
-    const auto = [...entry.aliases];
-    if (!entry.name.includes('(')) auto.unshift(entry.name);
-    for (const phrase of auto) {
-      const toks = tokenize(phrase);
-      if (toks.length === 0) continue;
-      if (isAllCaps(phrase) || (toks.length === 1 && isAcronymLike(toks[0].exact))) {
-        insert(this.exactRoot, toks.map((t) => t.exact), { entry, priority, mode: 'exact', capitals: [] });
-      } else if (toks.length === 1) {
-        // one ordinary-looking word ("Xinhua"): as written, or in capitals as in a dateline
-        const t = toks[0];
-        insert(this.exactRoot, [t.exact], { entry, priority, mode: 'exact', capitals: [] });
-        insert(this.exactRoot, [t.exact.toUpperCase()], { entry, priority, mode: 'exact', capitals: [] });
-      } else {
-        insert(this.foldRoot, toks.map((t) => t.folded), {
-          entry,
-          priority,
-          mode: 'title',
-          capitals: toks.map((t) => t.capitalised),
-        });
-      }
-    }
-    for (const phrase of entry.caseSensitiveAliases) {
-      const toks = tokenize(phrase);
-      if (toks.length > 0) insert(this.exactRoot, toks.map((t) => t.exact), { entry, priority, mode: 'exact', capitals: [] });
+function addEntry({ exact, folded }: OutletTries, entry: OutletEntry, index: number): void {
+  if (!entry.textMatch) return;
+  const { exceptions } = entry;
+  const auto = [...entry.aliases];
+  if (!entry.name.includes('(')) auto.unshift(entry.name);
+  for (const phrase of auto) {
+    const toks = tokenize(phrase);
+    if (toks.length === 0) continue;
+    if (isAllCaps(phrase) || (toks.length === 1 && isAcronymLike(toks[0].exact))) {
+      insert(exact, toks.map((t) => t.exact), index, [], exceptions);
+    } else if (toks.length === 1) {
+      // one ordinary-looking word ("Xinhua"): as written, or in capitals as in a dateline
+      const t = toks[0];
+      insert(exact, [t.exact], index, [], exceptions);
+      insert(exact, [t.exact.toUpperCase()], index, [], exceptions);
+    } else {
+      insert(folded, toks.map((t) => t.folded), index, toks.map((t) => t.capitalised), exceptions);
     }
   }
+  for (const phrase of entry.caseSensitiveAliases) {
+    const toks = tokenize(phrase);
+    if (toks.length > 0) insert(exact, toks.map((t) => t.exact), index, [], exceptions);
+  }
+}
+
+const NO_EXCEPTIONS: readonly string[] = [];
+
+class Matcher {
+  constructor(private readonly entries: readonly OutletEntry[], private readonly tries: OutletTries) {}
 
   find(text: string): OutletMatch[] {
     const words = new TextWords(text, scanWords(text));
@@ -340,12 +388,12 @@ class Matcher {
     let i = 0;
     while (i < words.length) {
       // Exact names first, then folded ones: on a tie in length and priority the first found wins.
-      let best = this.longestFrom(this.exactRoot, false, words, i, undefined);
-      best = this.longestFrom(this.foldRoot, true, words, i, best);
+      let best = this.longestFrom(this.tries.exact, false, words, i, undefined);
+      best = this.longestFrom(this.tries.folded, true, words, i, best);
       if (best) {
         const start = words.start(i);
         const end = words.end(best.last);
-        out.push({ entry: best.terminal.entry, start, end, matched: text.slice(start, end) });
+        out.push({ entry: this.entries[best.index], start, end, matched: text.slice(start, end) });
         i = best.last + 1;
       } else {
         i++;
@@ -359,11 +407,12 @@ class Matcher {
     let node: TrieNode | undefined = root;
     for (let j = i; j < words.length; j++) {
       if (j > i && !gapAllowed(words.text.slice(words.end(j - 1), words.start(j)))) break;
-      node = node.children.get(folded ? words.folded(j) : words.exact(j));
+      node = child(node, folded ? words.folded(j) : words.exact(j));
       if (!node) break;
-      for (const t of node.terminals) {
-        if (acceptable(words, t, i, j, node.exceptions) && (!best || j > best.last || (j === best.last && t.priority < best.terminal.priority))) {
-          best = { terminal: t, last: j };
+      if (node.t === undefined) continue;
+      for (const [index, capitals] of node.t) {
+        if (acceptable(words, folded, capitals, i, j, node.x ?? NO_EXCEPTIONS) && (!best || j > best.last || (j === best.last && index < best.index))) {
+          best = { index, last: j };
         }
       }
     }
@@ -372,7 +421,8 @@ class Matcher {
 }
 
 interface Best {
-  terminal: Terminal;
+  /** entry index (and priority) */
+  index: number;
   /** index of the phrase's last word */
   last: number;
 }
@@ -407,10 +457,10 @@ class TextWords {
 }
 
 /** Words i..last may carry this phrase: capitals where a title-case name has them, and no exception around it. */
-function acceptable(words: TextWords, terminal: Terminal, i: number, last: number, exceptions: readonly string[]): boolean {
-  if (terminal.mode === 'title') {
-    for (let k = 0; k < terminal.capitals.length; k++) {
-      if (terminal.capitals[k] && !words.capitalised(i + k)) return false;
+function acceptable(words: TextWords, title: boolean, capitals: readonly boolean[], i: number, last: number, exceptions: readonly string[]): boolean {
+  if (title) {
+    for (let k = 0; k < capitals.length; k++) {
+      if (capitals[k] && !words.capitalised(i + k)) return false;
     }
   }
   return !cancelledByException(words.text, words.start(i), words.end(last), exceptions);
@@ -542,6 +592,8 @@ export interface RegistryData {
   warnings: string[];
   /** Matrix ids whose entry was replaced by a curated one: matrix id → curated id. */
   replacedBy: Record<string, string>;
+  /** The name tries of `entries`, when read from the build-time cache (built on first use otherwise). */
+  tries?: OutletTries;
 }
 
 export function loadOutletRegistry(dir?: string): OutletRegistry {
@@ -632,7 +684,7 @@ export function readRegistryData(root: string, files: string[]): RegistryData {
   return { entries, typologies, warnings, replacedBy: Object.fromEntries([...replaced].map(([id, e]) => [id, e.id])) };
 }
 
-function buildRegistry({ entries, typologies, warnings, replacedBy }: RegistryData): OutletRegistry {
+function buildRegistry({ entries, typologies, warnings, replacedBy, tries }: RegistryData): OutletRegistry {
   const byId = new Map<string, OutletEntry>();
   for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
   for (const [id, curated] of Object.entries(replacedBy)) byId.set(id, byId.get(curated)!);
@@ -642,10 +694,7 @@ function buildRegistry({ entries, typologies, warnings, replacedBy }: RegistryDa
 
   let matcher: Matcher | undefined;
   const getMatcher = (): Matcher => {
-    if (!matcher) {
-      matcher = new Matcher();
-      entries.forEach((e, i) => matcher?.add(e, i));
-    }
+    matcher ??= new Matcher(entries, tries ?? buildOutletTries(entries));
     return matcher;
   };
 

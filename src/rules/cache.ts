@@ -26,7 +26,9 @@ let loaded: CacheFile | null = null;
 
 /** A phrase trie built at build time for exactly this list of rules, if there is one. */
 export function cachedMatcher(signature: string): MatcherData | undefined {
-  return loaded !== null && Object.prototype.hasOwnProperty.call(loaded.matchers, signature) ? loaded.matchers[signature] : undefined;
+  const data = loaded !== null && Object.prototype.hasOwnProperty.call(loaded.matchers, signature) ? loaded.matchers[signature] : undefined;
+  // A cache written by an older build has another layout: build the trie instead.
+  return data !== undefined && typeof data.forms === 'string' && Array.isArray(data.root) ? data : undefined;
 }
 
 export function cachePath(): string {

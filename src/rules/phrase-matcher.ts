@@ -19,20 +19,110 @@ const NONE: never[] = [];
 /** Trie keys for words that must match exactly (no inflection) carry this prefix. */
 const EXACT = '=';
 
-/**
- * A trie node as plain data (so a whole trie can be cached as JSON and loaded with one parse):
- * `n` children by key, `e` entries ending here as [payload index, exact words or null].
- */
+/** A trie node: `n` children by key, `e` entries ending here as [payload index, exact words or null]. */
 interface TrieNode {
-  n?: Record<string, TrieNode>;
+  n?: Map<string, TrieNode>;
   e?: Array<[number, string[] | null]>;
+}
+
+/**
+ * A trie as JSON: its nodes after the root (node 0), each after its parent, as [parent, key,
+ * entries]. Nested JSON objects with a different set of keys at every node were slow to parse.
+ */
+type FlatTrie = Array<[number, string, TrieNode['e'] | null]>;
+
+function flattenTrie(root: TrieNode): FlatTrie {
+  const flat: FlatTrie = [];
+  const visit = (node: TrieNode, index: number): void => {
+    for (const [key, next] of node.n ?? []) {
+      flat.push([index, key, next.e ?? null]);
+      visit(next, flat.length);
+    }
+  };
+  visit(root, 0);
+  return flat;
+}
+
+function unflattenTrie(flat: FlatTrie): TrieNode {
+  const nodes: TrieNode[] = [{}];
+  for (const [parent, key, e] of flat) {
+    const node: TrieNode = e ? { e } : {};
+    (nodes[parent].n ??= new Map()).set(key, node);
+    nodes.push(node);
+  }
+  return nodes[0];
 }
 
 /** What a matcher is, without its payloads: cached at build time for the built-in rules. */
 export interface MatcherData {
-  root: TrieNode;
-  lemmasOf: Record<string, string[]>;
+  root: FlatTrie;
+  /** The form → lemmas table as a FormTable's text. */
+  forms: string;
   size: number;
+}
+
+/**
+ * The form → lemmas table of a cached matcher, read where it lies: one line per form, sorted,
+ * "form lemma lemma...". As a JSON object, its 14,000 keys were over half of the rule cache
+ * and a large part of start-up to parse; as one string it parses at once, and a lookup is a
+ * binary search over the lines (the matcher remembers the answers per word form).
+ */
+class FormTable {
+  /** where each line starts in `text`, found on the first lookup */
+  private starts: Int32Array | null = null;
+
+  constructor(readonly text: string) {}
+
+  /** The table of a `Map` of forms, in the order its lemma lists have. */
+  static pack(lemmasOf: ReadonlyMap<string, readonly string[]>): string {
+    const lines: string[] = [];
+    for (const [form, lemmas] of lemmasOf) {
+      // Words come from the tokenizer and never hold a space or line break; the packing relies on it.
+      if ([form, ...lemmas].some((w) => w === '' || /\s/.test(w))) throw new Error(`cannot pack the word form "${form}"`);
+      lines.push(`${form} ${lemmas.join(' ')}`);
+    }
+    // Sorted by form (the text before the first space), in the order get() searches.
+    return lines.sort((a, b) => compare(a.slice(0, a.indexOf(' ')), b.slice(0, b.indexOf(' ')))).join('\n');
+  }
+
+  get(form: string): string[] | undefined {
+    const { text } = this;
+    const starts = (this.starts ??= lineStarts(text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = starts[mid];
+      const space = text.indexOf(' ', start);
+      const order = compare(text.slice(start, space), form);
+      if (order === 0) {
+        const end = text.indexOf('\n', space);
+        return text.slice(space + 1, end < 0 ? text.length : end).split(' ');
+      }
+      if (order < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  /** Every form with its lemmas, in the table's order. */
+  *entries(): Iterable<[string, string[]]> {
+    if (this.text === '') return;
+    for (const line of this.text.split('\n')) {
+      const words = line.split(' ');
+      yield [words[0], words.slice(1)];
+    }
+  }
+}
+
+/** Code-unit order, the same for sorting and searching. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function lineStarts(text: string): Int32Array {
+  if (text === '') return new Int32Array(0);
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return Int32Array.from(starts);
 }
 
 export interface PhraseMatch<T> {
@@ -47,10 +137,8 @@ export interface PhraseOptions {
   caseSensitive?: boolean;
 }
 
-const has = Object.prototype.hasOwnProperty;
-
 function child(node: TrieNode, key: string): TrieNode | undefined {
-  return node.n !== undefined && has.call(node.n, key) ? node.n[key] : undefined;
+  return node.n?.get(key);
 }
 
 /**
@@ -61,7 +149,10 @@ function child(node: TrieNode, key: string): TrieNode | undefined {
  */
 export class PhraseMatcher<T> {
   private readonly root: TrieNode;
-  private readonly lemmasOf: Record<string, string[]>;
+  /** Forms of a cached matcher, until a phrase is added to it (then they move to `lemmasOf`). */
+  private table: FormTable | null;
+  /** form → the lemmas it may be an inflection of */
+  private readonly lemmasOf = new Map<string, string[]>();
   private readonly payloads: T[];
   private readonly payloadIndex = new Map<T, number>();
   /**
@@ -73,15 +164,15 @@ export class PhraseMatcher<T> {
   size: number;
 
   constructor(data?: MatcherData, payloads: T[] = []) {
-    this.root = data?.root ?? {};
-    this.lemmasOf = data?.lemmasOf ?? Object.create(null) as Record<string, string[]>;
+    this.root = data ? unflattenTrie(data.root) : {};
+    this.table = data ? new FormTable(data.forms) : null;
     this.size = data?.size ?? 0;
     this.payloads = payloads;
   }
 
   /** The trie and form table, for a cache; payloads are referred to by the order they were added in. */
   toData(): MatcherData {
-    return { root: this.root, lemmasOf: this.lemmasOf, size: this.size };
+    return { root: flattenTrie(this.root), forms: this.table?.text ?? FormTable.pack(this.lemmasOf), size: this.size };
   }
 
   /** Give a payload its index now (a cached trie refers to payloads by the order they were registered in). */
@@ -114,8 +205,7 @@ export class PhraseMatcher<T> {
       let next = child(node, key);
       if (!next) {
         next = {};
-        node.n ??= {};
-        node.n[key] = next;
+        (node.n ??= new Map()).set(key, next);
       }
       node = next;
     }
@@ -124,15 +214,20 @@ export class PhraseMatcher<T> {
   }
 
   private expand(lemma: string): void {
+    if (this.table) {
+      // A phrase added to a cached matcher: its forms become a map again (never needed by slant itself).
+      for (const [form, lemmas] of this.table.entries()) this.lemmasOf.set(form, lemmas);
+      this.table = null;
+    }
     for (const form of inflections(lemma)) {
-      const list = has.call(this.lemmasOf, form) ? this.lemmasOf[form] : undefined;
-      if (!list) this.lemmasOf[form] = [lemma];
+      const list = this.lemmasOf.get(form);
+      if (!list) this.lemmasOf.set(form, [lemma]);
       else if (!list.includes(lemma)) list.push(lemma);
     }
   }
 
   private lemmas(form: string): string[] | undefined {
-    return has.call(this.lemmasOf, form) ? this.lemmasOf[form] : undefined;
+    return this.table ? this.table.get(form) : this.lemmasOf.get(form);
   }
 
   /** Cheap test whether any phrase can start with this word. */
