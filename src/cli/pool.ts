@@ -13,7 +13,7 @@ export async function runInOrder(
   onResult: (result: JobResult) => Promise<void>,
 ): Promise<void> {
   if (workers <= 1) {
-    for await (const item of jobs) await onResult('error' in item ? { output: '', failed: false, error: item.error } : await runJob(item, ctx));
+    for await (const item of jobs) await onResult('error' in item ? inputError(item.error) : await runJob(item, ctx));
     return;
   }
   const pool = new WorkerPool(workers, ctx);
@@ -28,9 +28,9 @@ export async function runInOrder(
   };
   try {
     for await (const item of jobs) {
-      const entry = { promise: Promise.resolve<JobResult>({ output: '', failed: false, error: null }), settled: false };
-      entry.promise = 'error' in item ? Promise.resolve({ output: '', failed: false, error: item.error }) : pool.run(item);
-      entry.promise.then(() => { entry.settled = true; }, () => { entry.settled = true; });
+      const promise = 'error' in item ? Promise.resolve(inputError(item.error)) : pool.run(item);
+      const entry = { promise, settled: false };
+      promise.then(() => { entry.settled = true; }, () => { entry.settled = true; });
       pending.push(entry);
       await drain(false);
     }
@@ -38,6 +38,11 @@ export async function runInOrder(
   } finally {
     await pool.close();
   }
+}
+
+/** An input that could not be turned into a job (a bad corpus line) is reported in its place. */
+function inputError(error: string): JobResult {
+  return { output: '', failed: false, error };
 }
 
 class WorkerPool {

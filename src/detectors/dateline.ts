@@ -42,8 +42,9 @@ export const dateline: Detector = {
   create(rules) {
     const rule = rules[0];
     if (!rule) return () => [];
-    return ({ doc }) => {
-      const found = findDateline(doc.text, doc.paragraphs);
+    return ({ doc, provenance }) => {
+      // The provenance stage has already read it; scan only when run without that stage.
+      const found = provenance ? provenance.dateline : findDateline(doc.text, doc.paragraphs);
       if (!found) return [];
       const what = found.credit ? `${found.place}, credited to ${found.credit}` : found.place;
       const finding: Finding = {

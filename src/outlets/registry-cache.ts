@@ -1,8 +1,8 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { packageRoot } from '../paths.js';
-import { stampFiles, stampsMatch, type FileStamps } from '../rules/fingerprint.js';
+import { stampFiles, stampsMatch, writeCacheFile, type FileStamps } from '../rules/fingerprint.js';
 // registry.ts imports this module too; the two functions are only called after both have loaded.
 import { flattenTrie, unflattenTrie, type FactSource, type FlatTrie, type OutletEntry, type RegistryData } from './registry.js';
 
@@ -97,11 +97,8 @@ export function writeRegistryCache(dir: string, files: string[], data: RegistryD
     if (keys.length !== fields.length || keys.some((k, i) => k !== fields[i])) throw new Error(`outlet ${e.id}: fields are not ENTRY_FIELDS (registry-cache.ts)`);
     return ENTRY_FIELDS.map((f) => (f === 'sources' ? packSources(e.sources) : e[f]));
   });
-  const path = cachePath();
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ stamps: stampFiles(files.map((f) => join(dir, f)), (f) => basename(f)), fields, rows, data: rest,
-    ...(tries ? { tries: { exact: flattenTrie(tries.exact), folded: flattenTrie(tries.folded) } } : {}) } satisfies RegistryCache));
-  renameSync(tmp, path);
+  writeCacheFile(cachePath(), { stamps: stampFiles(files.map((f) => join(dir, f)), (f) => basename(f)), fields, rows, data: rest,
+    ...(tries ? { tries: { exact: flattenTrie(tries.exact), folded: flattenTrie(tries.folded) } } : {}) } satisfies RegistryCache);
 }
 
 /** The YAML parser, loaded only when the registry is read from its files. */

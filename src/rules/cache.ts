@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { packageRoot } from '../paths.js';
 import { normalizeWord } from '../text/normalize.js';
-import { stampFiles, stampsMatch, type FileStamps } from './fingerprint.js';
+import { stampFiles, stampsMatch, writeCacheFile, type FileStamps } from './fingerprint.js';
 import { inflections, primeInflections } from './inflect.js';
 import { phraseWords, type MatcherData } from './phrase-matcher.js';
 import type { Rule } from './types.js';
@@ -70,8 +70,5 @@ export function writeCache(files: string[], rules: Rule[], matchers: Record<stri
       }
     }
   }
-  const path = cachePath();
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ stamps: stampFiles(files, packageName), rules, inflections: table, matchers } satisfies CacheFile));
-  renameSync(tmp, path);
+  writeCacheFile(cachePath(), { stamps: stampFiles(files, packageName), rules, inflections: table, matchers } satisfies CacheFile);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 
 /**
  * What a build-time cache remembers of the files it was built from: a content hash of each, and
@@ -44,4 +44,11 @@ export function stampsMatch(stamps: FileStamps | undefined, files: readonly stri
 
 function hashFile(file: string): string {
   return createHash('sha1').update(readFileSync(file)).digest('hex');
+}
+
+/** Write a cache file whole or not at all: a concurrent run never reads half of one. */
+export function writeCacheFile(path: string, content: unknown): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(content));
+  renameSync(tmp, path);
 }
