@@ -59,7 +59,7 @@ function median(xs: number[]): number {
 
 interface Row { name: string; ms: number; mib: number | null }
 
-/** Peers exit with the number of problems they found (write-good, alex): any exit status counts as a run. */
+/** Peers exit with the number of problems they found (write-good, alex), slant's error path with 2: any exit status counts as a run. */
 function measure(name: string, cmd: string[], runs: number, peer = false): Row {
   runOnce(cmd, peer); // warm the file cache
   const samples = Array.from({ length: runs }, () => runOnce(cmd, peer));
@@ -72,6 +72,9 @@ const runs = quick ? 3 : 11;
 const bigRuns = quick ? 1 : 3;
 const rows: Row[] = [];
 rows.push(measure('node -e 0', [node, '-e', '0'], runs));
+// Start-up alone: an input that cannot be read (exit status 2) and --help load no rules or outlets.
+rows.push(measure('slant, error path (missing file)', [node, bin, join(work, 'missing.txt')], runs, true));
+rows.push(measure('slant --help', [node, bin, '--help'], runs));
 rows.push(measure('slant, 13-byte input', [node, bin, tiny, '--format', 'json'], runs));
 rows.push(measure('slant, 1,034-word article (terminal)', [node, bin, article], runs));
 rows.push(measure('slant, 1,034-word article (json)', [node, bin, article, '--format', 'json'], runs));

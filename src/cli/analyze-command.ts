@@ -21,7 +21,8 @@ export interface AnalyzeCommandOptions {
   color?: boolean;
   explain: boolean;
   width?: number;
-  rules: RuleSet;
+  /** null: the built-in rules, loaded on first use. */
+  rules: RuleSet | null;
   /** Give up fetching a URL after this many milliseconds (default 15 s). */
   timeoutMs?: number;
   /** `--output FILE`: write the rendered output there atomically instead of to standard output. */

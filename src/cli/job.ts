@@ -3,6 +3,7 @@ import type { Document } from '../document/types.js';
 import { UserError } from '../input/errors.js';
 import { readInput } from '../input/read.js';
 import type { Report } from '../report/types.js';
+import { loadRuleSet } from '../rules/load.js';
 import { severityRank, type RuleSet, type Severity } from '../rules/types.js';
 
 export const FORMATS = ['terminal', 'json', 'jsonl', 'markdown', 'html'] as const;
@@ -19,7 +20,11 @@ export interface RenderSettings {
 
 /** Everything a job needs: plain data, so it can be sent to a worker thread as it is. */
 export interface JobContext {
-  rules: RuleSet;
+  /**
+   * The rules in effect, or null for the built-in rules as they are: then each thread loads them
+   * when its first input has been read, so a run whose inputs cannot be read never loads them.
+   */
+  rules: RuleSet | null;
   allow?: readonly string[];
   settings: RenderSettings;
   timeoutMs?: number;
@@ -51,17 +56,23 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
       throw error;
     }
   } else ({ name, text } = job);
-  const { report, doc } = analyzeDocument(text, { name, rules: ctx.rules, page, allow: ctx.allow });
+  const rules = rulesOf(ctx);
+  const { report, doc } = analyzeDocument(text, { name, rules, page, allow: ctx.allow });
   const { failOn } = ctx.settings;
   const failed = failOn !== undefined && report.findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
-  return { output: await renderReport(report, doc, ctx), failed, error: null };
+  return { output: await renderReport(report, doc, ctx.settings, rules), failed, error: null };
+}
+
+let builtinRules: RuleSet | undefined;
+
+function rulesOf(ctx: JobContext): RuleSet {
+  return ctx.rules ?? (builtinRules ??= loadRuleSet());
 }
 
 /** Renderers are loaded on demand: a JSON run never loads the HTML or terminal renderer. */
-async function renderReport(report: Report, doc: Document, ctx: JobContext): Promise<string> {
-  const { settings } = ctx;
+async function renderReport(report: Report, doc: Document, settings: RenderSettings, rules: RuleSet): Promise<string> {
   const input = { report, paragraphs: doc.paragraphs };
-  const explanations = settings.explain || settings.format === 'html' ? explanationsOf(ctx.rules) : undefined;
+  const explanations = settings.explain || settings.format === 'html' ? explanationsOf(rules) : undefined;
   switch (settings.format) {
     case 'json':
       return JSON.stringify(report, null, 2);

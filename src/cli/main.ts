@@ -74,7 +74,8 @@ export function buildProgram(): Command {
         color: opts.color,
         explain: opts.explain ?? false,
         width,
-        rules: effectiveRuleSet(config),
+        // Only the built-in rules, unchanged: loaded when an input needs them (see JobContext).
+        rules: config.rules.length === 0 && config.disable.length === 0 && config.severity.length === 0 ? null : effectiveRuleSet(config),
         allow: config.allow.map((a) => a.value),
         output: opts.output,
         jobs,

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../input/errors.js';
 
@@ -61,6 +61,8 @@ export function checkOutputTarget(output: string, inputs: readonly string[], cwd
 
 /** Write `text` to `path` atomically: a temporary file in the same folder, then a rename over the target. */
 export async function writeFileAtomic(path: string, text: string, shown = path): Promise<void> {
+  // node:crypto is loaded here, not at start-up: most runs never write a file.
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let mode = 0o666;
   try {

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { runJob, type Job, type JobContext, type JobResult } from './job.js';
 
 /**
@@ -16,7 +16,9 @@ export async function runInOrder(
     for await (const item of jobs) await onResult('error' in item ? inputError(item.error) : await runJob(item, ctx));
     return;
   }
-  const pool = new WorkerPool(workers, ctx);
+  // Loaded only here: node:worker_threads costs a single-threaded run ~5 ms of start-up.
+  const { Worker: WorkerThread } = await import('node:worker_threads');
+  const pool = new WorkerPool(workers, ctx, (data) => new WorkerThread(new URL('./worker.js', import.meta.url), { workerData: data }));
   const pending: Array<{ promise: Promise<JobResult>; settled: boolean }> = [];
   const limit = workers * 4;
   // Write every finished result at the head of the queue; wait for the head only when the queue is full.
@@ -45,48 +47,69 @@ function inputError(error: string): JobResult {
   return { output: '', failed: false, error };
 }
 
+/**
+ * Jobs a worker holds at once: the one it runs and the next, so it starts the next as soon as it
+ * posts a result instead of idling until the main thread has handled that result and sent more.
+ */
+const DEPTH = 2;
+
+interface Slot {
+  worker: Worker;
+  /** jobs sent and not yet answered */
+  busy: number;
+}
+
 class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly waiting: Array<(w: Worker) => void> = [];
-  private readonly all: Worker[] = [];
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Array<(slot: Slot) => void> = [];
   private readonly callbacks = new Map<number, { resolve: (r: JobResult) => void; reject: (e: Error) => void }>();
   private nextId = 0;
 
-  constructor(size: number, ctx: JobContext) {
+  constructor(size: number, ctx: JobContext, start: (data: JobContext) => Worker) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: ctx });
-      worker.on('message', (m: { id: number; result: JobResult; crash?: string }) => {
+      const slot: Slot = { worker: start(ctx), busy: 0 };
+      slot.worker.on('message', (m: { id: number; result: JobResult; crash?: string }) => {
         const cb = this.callbacks.get(m.id);
         this.callbacks.delete(m.id);
-        this.release(worker);
+        this.release(slot);
         if (m.crash !== undefined) cb?.reject(new Error(m.crash));
         else cb?.resolve(m.result);
       });
-      worker.on('error', (error) => {
+      slot.worker.on('error', (error) => {
         for (const cb of this.callbacks.values()) cb.reject(error);
         this.callbacks.clear();
       });
-      this.all.push(worker);
-      this.idle.push(worker);
+      this.slots.push(slot);
     }
   }
 
   async run(job: Job): Promise<JobResult> {
-    const worker = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
+    const slot = this.take() ?? (await new Promise<Slot>((resolve) => this.waiting.push(resolve)));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.callbacks.set(id, { resolve, reject });
-      worker.postMessage({ id, job });
+      slot.worker.postMessage({ id, job });
     });
   }
 
-  private release(worker: Worker): void {
+  /** The worker with the fewest jobs, if one can take another; counted busy at once. */
+  private take(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of this.slots) if (slot.busy < DEPTH && (!best || slot.busy < best.busy)) best = slot;
+    if (best) best.busy++;
+    return best;
+  }
+
+  private release(slot: Slot): void {
+    slot.busy--;
     const next = this.waiting.shift();
-    if (next) next(worker);
-    else this.idle.push(worker);
+    if (next) {
+      slot.busy++;
+      next(slot);
+    }
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.all.map((w) => w.terminate()));
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

@@ -6,12 +6,15 @@ import { listPacks } from '../rules/load.js';
 import { runJob, type Job, type JobContext, type JobResult } from './job.js';
 
 const ctx = workerData as JobContext;
-// The rule set arrives as plain data: load the build-time cache too, so this thread reuses the
-// compiled phrase trie and inflection table instead of rebuilding them.
-try {
-  readCache(listPacks(builtinRulesDir()));
-} catch {
-  // No cache (or no rules folder): the detectors build what they need.
+// A rule set sent as plain data (user packs, disabled rules): load the build-time cache too, so
+// this thread reuses the compiled phrase trie and inflection table instead of rebuilding them.
+// Without one, the thread loads the built-in rules, cache included, for its first input.
+if (ctx.rules !== null) {
+  try {
+    readCache(listPacks(builtinRulesDir(), false));
+  } catch {
+    // No cache (or no rules folder): the detectors build what they need.
+  }
 }
 
 parentPort?.on('message', (message: { id: number; job: Job }) => {

@@ -23,10 +23,10 @@ export function loadRuleSet(extraDirs: string[] = [], builtin = builtinRulesDir(
   const dirs = [builtin, ...extraDirs];
   const byId = new Map<string, Rule>();
   for (const dir of dirs) {
-    const files = listPacks(dir);
     // The built-in packs come from a cache compiled at build time while it matches the files.
-    const cached = dir === builtin ? readCache(files) : null;
-    for (const rule of cached ?? parseFiles(files)) byId.set(rule.id, rule);
+    // The cache keeps the rules in load order, so the files need no sorting to check it against.
+    const cached = dir === builtin ? readCache(listPacks(dir, false)) : null;
+    for (const rule of cached ?? parseFiles(listPacks(dir))) byId.set(rule.id, rule);
   }
   return { rules: [...byId.values()], byId, dirs };
 }
@@ -44,7 +44,12 @@ function yaml(): YamlModule {
   return yamlModule;
 }
 
-export function listPacks(dir: string): string[] {
+/**
+ * The pack files under `dir`, in load order (each folder's entries by `localeCompare`), or in
+ * directory order with `sorted` false: the first `localeCompare` of a run builds an ICU
+ * collator, about 10 ms of start-up that a run from the cache does not need.
+ */
+export function listPacks(dir: string, sorted = true): string[] {
   let info;
   try {
     info = statSync(dir);
@@ -54,7 +59,9 @@ export function listPacks(dir: string): string[] {
   if (!info.isDirectory()) throw new RuleError(dir, 0, 'is not a folder of rule packs');
   const files: string[] = [];
   const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const entries = readdirSync(d, { withFileTypes: true });
+    if (sorted) entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = join(d, entry.name);
       if (entry.isDirectory()) {
