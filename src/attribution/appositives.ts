@@ -1,7 +1,7 @@
 import type { Document } from '../document/types.js';
 import type { Entity, EntityRegistry } from './entities.js';
 import { DETS_APPOS, FEMALE_NOUNS, MALE_NOUNS, ORG_WORDS, PREPOSITIONS, ROLE_NOUNS, TITLE_WORDS } from './entity-words.js';
-import { bare, isCap, nounPhrase } from './name-tokens.js';
+import { bare, nounPhrase } from './name-tokens.js';
 
 /** What a describing noun tells: an organisation ("an environmental group"), or a gender ("her father"). */
 function describe(entity: Entity, head: string): void {
@@ -15,39 +15,39 @@ export function findAppositives(registry: EntityRegistry, doc: Document): void {
   const { tokens, text } = doc;
   for (const m of registry.mentionAt.values()) {
     if (m.possessive) continue;
-    const sentence = tokens[m.first].sentence;
+    const sentence = tokens.sentence(m.first);
     // After: ", (the|a|an) words ..." up to a comma, preposition or relative pronoun.
-    if (m.end < tokens.length && tokens[m.end].sentence === sentence && /^\s*,\s*$/.test(text.slice(tokens[m.end - 1].end, tokens[m.end].start))) {
+    if (m.end < tokens.length && tokens.sentence(m.end) === sentence && /^\s*,\s*$/.test(text.slice(tokens.end(m.end - 1), tokens.start(m.end)))) {
       const words = nounPhrase(tokens, m.end, sentence, text);
-      if (words.length > 0 && DETS_APPOS.has(tokens[m.end].norm)) {
+      if (words.length > 0 && DETS_APPOS.has(tokens.norm(m.end))) {
         for (const w of words) registry.addRole(m.entity, w);
         describe(m.entity, words[words.length - 1]);
       }
     }
     // Before: "(the|a) role words, NAME" or "Harlow manager NAME".
-    const commaBefore = m.first > 0 && tokens[m.first - 1].sentence === sentence && /^\s*,\s*$/.test(text.slice(tokens[m.first - 1].end, tokens[m.first].start));
+    const commaBefore = m.first > 0 && tokens.sentence(m.first - 1) === sentence && /^\s*,\s*$/.test(text.slice(tokens.end(m.first - 1), tokens.start(m.first)));
     if (commaBefore) {
       // "A spokeswoman for the Port Authority, Anouk Visser": the head is the noun before the preposition.
       let a = m.first - 1;
-      while (a > 0 && tokens[a - 1].sentence === sentence && /^[ \u00a0]+$/.test(text.slice(tokens[a - 1].end, tokens[a].start)) && m.first - a < 10) a--;
-      if (DETS_APPOS.has(tokens[a].norm) || /'s?$/.test(tokens[a].norm)) {
+      while (a > 0 && tokens.sentence(a - 1) === sentence && /^[ \u00a0]+$/.test(text.slice(tokens.end(a - 1), tokens.start(a))) && m.first - a < 10) a--;
+      if (DETS_APPOS.has(tokens.norm(a)) || /'s?$/.test(tokens.norm(a))) {
         let h = a;
-        while (h + 1 < m.first - 1 && !PREPOSITIONS.has(tokens[h + 1].norm)) h++;
+        while (h + 1 < m.first - 1 && !PREPOSITIONS.has(tokens.norm(h + 1))) h++;
         const words = tokens.slice(a, h + 1).map((t) => bare(t.norm)).filter((w) => !DETS_APPOS.has(w));
         for (const w of words) registry.addRole(m.entity, w);
         if (words.length > 0) describe(m.entity, words[words.length - 1]);
       }
-    } else if (m.first > 0 && tokens[m.first - 1].sentence === sentence) {
-      const gap = text.slice(tokens[m.first - 1].end, tokens[m.first].start);
+    } else if (m.first > 0 && tokens.sentence(m.first - 1) === sentence) {
+      const gap = text.slice(tokens.end(m.first - 1), tokens.start(m.first));
       let k = m.first - 1;
       const words: string[] = [];
-      while (k >= 0 && tokens[k].sentence === sentence && words.length < 4) {
-        const t = tokens[k];
-        if (PREPOSITIONS.has(t.norm) || t.norm === 'who' || /\d/.test(t.norm)) break;
-        if (DETS_APPOS.has(t.norm)) break;
-        words.push(bare(t.norm));
-        if (isCap(t) && k !== m.first - 1) break;
-        if (k > 0 && !/^[ \u00a0]+$/.test(text.slice(tokens[k - 1].end, t.start))) break;
+      while (k >= 0 && tokens.sentence(k) === sentence && words.length < 4) {
+        const norm = tokens.norm(k);
+        if (PREPOSITIONS.has(norm) || norm === 'who' || /\d/.test(norm)) break;
+        if (DETS_APPOS.has(norm)) break;
+        words.push(bare(norm));
+        if (tokens.startsUpper(k) && k !== m.first - 1) break;
+        if (k > 0 && !/^[ \u00a0]+$/.test(text.slice(tokens.end(k - 1), tokens.start(k)))) break;
         k--;
       }
       if (words.length > 0 && (ROLE_NOUNS.has(words[0]) || TITLE_WORDS.has(words[0])) && /^[ \u00a0]+$/.test(gap)) {

@@ -1,5 +1,6 @@
 import { tokenAtOrAfter } from '../document/build.js';
-import type { Document, Quotation, Sentence, Token } from '../document/types.js';
+import type { TokenList } from '../document/token-list.js';
+import type { Document, Quotation, Sentence } from '../document/types.js';
 import type { Rule } from '../rules/types.js';
 import { EntityRegistry, type Entity } from './entities.js';
 import { compileCueLexicon, findCues, type Cue } from './lexicon.js';
@@ -21,7 +22,7 @@ export interface Salient {
 export interface AttributionContext {
   readonly doc: Document;
   readonly text: string;
-  readonly tokens: readonly Token[];
+  readonly tokens: TokenList;
   readonly sentences: readonly Sentence[];
   /** Top-level quotations (depth 1), in text order. */
   readonly top: readonly Quotation[];
@@ -55,17 +56,17 @@ export function createContext(doc: Document, rules: readonly Rule[]): Attributio
   let t = 0;
   const parts = top.flatMap((q, qi) => q.parts.map((p) => ({ ...p, qi }))).sort((a, b) => a.start - b.start);
   for (const p of parts) {
-    while (t < tokens.length && tokens[t].end <= p.start) t++;
-    for (let k = t; k < tokens.length && tokens[k].start < p.end; k++) {
+    while (t < tokens.length && tokens.end(t) <= p.start) t++;
+    for (let k = t; k < tokens.length && tokens.start(k) < p.end; k++) {
       inQuote[k] = 1;
       quoteOfToken[k] = p.qi;
     }
   }
   const cues = findCues(doc, lexicon, inQuote);
-  const cueUses: CueUse[] = cues.map((cue) => ({ cue, start: tokens[cue.first].start, end: tokens[cue.end - 1].end, quote: -1 }));
+  const cueUses: CueUse[] = cues.map((cue) => ({ cue, start: tokens.start(cue.first), end: tokens.end(cue.end - 1), quote: -1 }));
   const cuesBySentence = new Map<number, number[]>();
   cues.forEach((c, i) => {
-    const s = tokens[c.first].sentence;
+    const s = tokens.sentence(c.first);
     const list = cuesBySentence.get(s) ?? [];
     list.push(i);
     cuesBySentence.set(s, list);
@@ -108,8 +109,14 @@ export function sentenceAt(ctx: AttributionContext, offset: number): number {
 }
 
 /** Punctuation between tokens a and b that breaks a phrase: comma, semicolon, colon, bracket or dash. */
-export const gapHasComma = (ctx: AttributionContext, a: number, b: number): boolean =>
-  /[,;:()\u2013\u2014]/.test(ctx.text.slice(ctx.tokens[a].end, ctx.tokens[b].start));
+export function gapHasComma(ctx: AttributionContext, a: number, b: number): boolean {
+  const { text } = ctx;
+  for (let i = ctx.tokens.end(a), end = ctx.tokens.start(b); i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x2013 || c === 0x2014) return true;
+  }
+  return false;
+}
 
 /** Indices into ctx.cues of the cues in a sentence. */
 export const sentenceCues = (ctx: AttributionContext, s: number): number[] => ctx.cuesBySentence.get(s) ?? [];

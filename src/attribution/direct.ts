@@ -5,6 +5,9 @@ import { addRecord, lastSpeakerInSentence } from './records.js';
 import { resolveLabel, resolveRegion } from './speakers.js';
 import { NOBODY, type QuoteRecord, type Resolved } from './types.js';
 
+/** Prepositions that end a speaker after the cue even right after it ("said on Monday"). */
+const ON_IN_AT = new Set(['on', 'in', 'at']);
+
 /** Direct quotations: which cue introduces each, before or after the marks, and who speaks. */
 
 /**
@@ -15,7 +18,7 @@ export function attributeQuotation(ctx: AttributionContext, q: Quotation, qi: nu
   const { tokens, text } = ctx;
   const s = ctx.sentences[sIdx];
   const openTok = tokenAt(ctx, q.outer.start);
-  const prevWord = openTok > 0 && tokens[openTok - 1].sentence === sIdx ? tokens[openTok - 1].norm : '';
+  const prevWord = openTok > 0 && tokens.sentence(openTok - 1) === sIdx ? tokens.norm(openTok - 1) : '';
   const label = /^\s*[\u2013\u2014-]{1,2}\s*\p{L}/u.test(text.slice(q.outer.end, q.outer.end + 6)) ||
     /:\s*$/.test(text.slice(s.start, q.outer.start)) && q.outer.start - s.start < 60;
   if (q.role === 'speech' || label) directQuote(ctx, q, qi, false);
@@ -33,15 +36,15 @@ function directQuote(ctx: AttributionContext, q: Quotation, qi: number, isTerm: 
   let afterCue = -1;
   let afterEnd = afterFirst;
   if (afterFirst < tokens.length && !inQuote[afterFirst]) {
-    const as = sentences[tokens[afterFirst].sentence];
-    const between = text.slice(q.outer.end, tokens[afterFirst].start);
+    const as = sentences[tokens.sentence(afterFirst)];
+    const between = text.slice(q.outer.end, tokens.start(afterFirst));
     if (as.paragraph === paragraph && !/[.!?]/.test(between)) {
       afterEnd = as.endToken;
       for (let k = afterFirst; k < as.endToken; k++) if (inQuote[k]) {
         afterEnd = k;
         break;
       }
-      for (const ci of sentenceCues(ctx, tokens[afterFirst].sentence)) {
+      for (const ci of sentenceCues(ctx, tokens.sentence(afterFirst))) {
         const c = cues[ci];
         if (consumed[ci] || c.first < afterFirst || c.first >= afterEnd || c.first > afterFirst + 10 || c.noun) continue;
         afterCue = ci;
@@ -62,14 +65,16 @@ function directQuote(ctx: AttributionContext, q: Quotation, qi: number, isTerm: 
     if (!consumed[ci] && c.first >= frameStart && c.end <= openTok && (!c.noun || c.word === 'statement')) beforeCue = ci;
   }
   const inner = text.slice(q.start, q.end);
-  const closeComma = /[,!?\u2014\u2013-]\s*$/.test(inner) || /^\s*,/.test(text.slice(q.outer.end, q.outer.end + 3));
+  // The last character before any trailing space (a regex anchored at the end tries every position of a long quotation).
+  const last = inner.trimEnd().slice(-1);
+  const closeComma = (last !== '' && ',!?\u2014\u2013-'.includes(last)) || /^\s*,/.test(text.slice(q.outer.end, q.outer.end + 3));
   const fromAfter = (): QuoteRecord => {
     const c = cues[afterCue];
     let who: Resolved = NOBODY;
     if (c.first > afterFirst) who = resolveRegion(ctx, afterFirst, c.first);
     if (!who.name) {
       let e = c.end;
-      while (e < afterEnd && !(e > c.end && gapHasComma(ctx, e - 1, e)) && !(PREPOSITIONS.has(tokens[e].norm) && e > c.end) && !['on', 'in', 'at'].includes(tokens[e].norm)) e++;
+      while (e < afterEnd && !(e > c.end && gapHasComma(ctx, e - 1, e)) && !(PREPOSITIONS.has(tokens.norm(e)) && e > c.end) && !ON_IN_AT.has(tokens.norm(e))) e++;
       if (e > c.end) who = resolveRegion(ctx, c.end, e);
     }
     return addRecord(ctx, base, who, afterCue);
@@ -94,7 +99,7 @@ function directQuote(ctx: AttributionContext, q: Quotation, qi: number, isTerm: 
     return;
   }
   // Label forms: `Minister: “...”` and `“...” – Spokesman`.
-  const before = text.slice(tokens[frameStart]?.start ?? q.outer.start, q.outer.start);
+  const before = text.slice(frameStart < tokens.length ? tokens.start(frameStart) : q.outer.start, q.outer.start);
   if (openTok > frameStart && /:\s*$/.test(before) && openTok - frameStart <= 6) {
     addRecord(ctx, base, resolveLabel(ctx, frameStart, openTok), -1);
     return;

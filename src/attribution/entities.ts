@@ -1,4 +1,4 @@
-import type { Document, Token } from '../document/types.js';
+import type { Document } from '../document/types.js';
 import { findAppositives } from './appositives.js';
 import { CALENDAR, CONNECTORS, FEMALE_TITLES, MALE_TITLES, OFFICIAL_WORDS, ORG_WORDS, PARTICLES, ROLE_NOUNS, ROLE_SYNONYMS, STOP_CAPS, SUFFIXES, TITLE_WORDS } from './entity-words.js';
 import { bare, isAllCaps, isCap, joined, key, possessive } from './name-tokens.js';
@@ -31,6 +31,15 @@ export interface Mention {
   first: number;
   end: number;
   possessive: boolean;
+}
+
+/** A run of capitalised words (token range [first, end)) that may name someone. */
+interface CapitalRun {
+  first: number;
+  end: number;
+  possessive: boolean;
+  afterThe: boolean;
+  atStart: boolean;
 }
 
 /** Candidates a role word checks, newest first (see byRoleWord). */
@@ -161,36 +170,39 @@ export class EntityRegistry {
 
   private scan(): void {
     const { tokens, text, sentences } = this.doc;
-    const pending: Array<{ first: number; end: number; words: Token[]; possessive: boolean; afterThe: boolean; atStart: boolean }> = [];
+    const pending: CapitalRun[] = [];
     for (const s of sentences) {
       let i = s.firstToken;
       while (i < s.endToken) {
-        const t = tokens[i];
+        const norm = tokens.norm(i);
+        if (!tokens.startsUpper(i) || (i === s.firstToken && STOP_CAPS.has(norm))) {
+          i++;
+          continue;
+        }
         // A month or a day starts a name only when another capitalised word follows ("Jan Kral", not "in May").
-        const calendar = CALENDAR.has(t.norm) && !(i + 1 < s.endToken && isCap(tokens[i + 1]) && joined(text, t, tokens[i + 1]) && !CALENDAR.has(tokens[i + 1].norm));
-        if (!isCap(t) || calendar || (i === s.firstToken && STOP_CAPS.has(t.norm))) {
+        if (CALENDAR.has(norm) && !(i + 1 < s.endToken && tokens.startsUpper(i + 1) && joined(text, tokens, i, i + 1) && !CALENDAR.has(tokens.norm(i + 1)))) {
           i++;
           continue;
         }
         // Grow the run: capitalised words, particles, and connectors followed by a capital.
         let j = i + 1;
-        let endsPossessive = possessive(t);
-        while (!endsPossessive && j < s.endToken && joined(text, tokens[j - 1], tokens[j])) {
-          const u = tokens[j];
-          if (isCap(u) && !(CALENDAR.has(u.norm) && !/^\p{Lu}\p{Ll}/u.test(tokens[j - 1].text))) {
+        let endsPossessive = possessive(tokens.text(i));
+        while (!endsPossessive && j < s.endToken && joined(text, tokens, j - 1, j)) {
+          const u = tokens.norm(j);
+          if (tokens.startsUpper(j) && !(CALENDAR.has(u) && !/^\p{Lu}\p{Ll}/u.test(tokens.text(j - 1)))) {
             j++;
-            endsPossessive = possessive(u);
+            endsPossessive = possessive(tokens.text(j - 1));
             continue;
           }
-          if ((CONNECTORS.has(u.norm) || PARTICLES.has(u.norm)) && j + 1 < s.endToken && isCap(tokens[j + 1]) && joined(text, u, tokens[j + 1])) {
+          if ((CONNECTORS.has(u) || PARTICLES.has(u)) && j + 1 < s.endToken && tokens.startsUpper(j + 1) && joined(text, tokens, j, j + 1)) {
             j += 2;
-            endsPossessive = possessive(tokens[j - 1]);
+            endsPossessive = possessive(tokens.text(j - 1));
             continue;
           }
           break;
         }
-        const prev = i > s.firstToken ? tokens[i - 1].norm : '';
-        pending.push({ first: i, end: j, words: tokens.slice(i, j), possessive: endsPossessive, afterThe: prev === 'the', atStart: i === s.firstToken });
+        const prev = i > s.firstToken ? tokens.norm(i - 1) : '';
+        pending.push({ first: i, end: j, possessive: endsPossessive, afterThe: prev === 'the', atStart: i === s.firstToken });
         i = j;
       }
     }
@@ -200,9 +212,9 @@ export class EntityRegistry {
     findAppositives(this, this.doc);
   }
 
-  private classify(run: { first: number; end: number; words: Token[]; possessive: boolean; afterThe: boolean; atStart: boolean }): void {
+  private classify(run: CapitalRun): void {
     const { tokens } = this.doc;
-    let words = run.words;
+    let words = tokens.slice(run.first, run.end);
     let first = run.first;
     while (words.length > 1 && SUFFIXES.has(bare(words[words.length - 1].norm))) words = words.slice(0, -1);
     const norms = words.map((w) => bare(w.norm));
@@ -211,7 +223,7 @@ export class EntityRegistry {
       this.mentionAt.set(f, { entity, first: f, end: e, possessive: run.possessive });
       this.noteMention(entity, f);
     };
-    const nextNorm = run.end < tokens.length && tokens[run.end].sentence === tokens[run.first].sentence ? tokens[run.end].norm : '';
+    const nextNorm = run.end < tokens.length && tokens.sentence(run.end) === tokens.sentence(run.first) ? tokens.norm(run.end) : '';
 
     if (words.length === 1) {
       const w = words[0];
@@ -220,11 +232,11 @@ export class EntityRegistry {
         mention(known);
         return;
       }
-      if (TITLE_WORDS.has(norms[0]) || isAllCaps(w) && !ORG_WORDS.has(norms[0])) return;
+      if (TITLE_WORDS.has(norms[0]) || isAllCaps(w.text) && !ORG_WORDS.has(norms[0])) return;
       // A modifier ("the French minister", "Algerian officials"), not a name.
-      const next = run.end < tokens.length && tokens[run.end].sentence === tokens[run.first].sentence ? tokens[run.end] : null;
-      if (next && !isCap(next) && joined(this.doc.text, w, next) && !run.possessive &&
-        (ROLE_NOUNS.has(next.norm) || ORG_WORDS.has(next.norm) || /(?:ian|ese|ish|ch|an|i)$/.test(norms[0]))) return;
+      const next = run.end < tokens.length && tokens.sentence(run.end) === tokens.sentence(run.first) ? run.end : -1;
+      if (next >= 0 && !tokens.startsUpper(next) && joined(this.doc.text, tokens, first, next) && !run.possessive &&
+        (ROLE_NOUNS.has(tokens.norm(next)) || ORG_WORDS.has(tokens.norm(next)) || /(?:ian|ese|ish|ch|an|i)$/.test(norms[0]))) return;
       const org = this.orgByFirst.get(norms[0]);
       if (org) {
         mention(org);
@@ -248,7 +260,7 @@ export class EntityRegistry {
     for (let k = norms.length - 1; k > titleAt && !CONNECTORS.has(norms[k]) && !ORG_WORDS.has(norms[k]) && !TITLE_WORDS.has(norms[k]); k--) tail++;
     const titledPerson = titleAt >= 0 && tail >= 2 && !run.afterThe;
     if (!titledPerson && (hasOrg || (run.afterThe && titleAt < 0) || roleNext)) {
-      let text = this.doc.text.slice(tokens[first].start, tokens[end - 1].end).replace(/['’]s?$/, '');
+      let text = this.doc.text.slice(tokens.start(first), tokens.end(end - 1)).replace(/['’]s?$/, '');
       if (run.atStart && /^the$/i.test(norms[0])) text = text.replace(/^The\s+/, '');
       const existing = this.byFull.get(key(text));
       const org = existing ?? this.create(run.afterThe ? `the ${text}` : text, 'organisation', first);
@@ -266,7 +278,7 @@ export class EntityRegistry {
     let nameWords = words.slice(from);
     if (nameWords.length === 0) return;
     // Keep at most two capitalised words, plus particles and initials between them.
-    const caps = nameWords.filter((w) => isCap(w) && !/^\p{Lu}\.?$/u.test(w.text));
+    const caps = nameWords.filter((w) => isCap(w.text) && !/^\p{Lu}\.?$/u.test(w.text));
     if (caps.length > 2) {
       const cut = nameWords.indexOf(caps[caps.length - 2]);
       let k = cut;

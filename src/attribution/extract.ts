@@ -45,7 +45,7 @@ export function attribute(doc: Document, rules: readonly Rule[], residue: readon
   settleUncuedQuotes(ctx);
 
   // Every cue in a sentence marks it as sourced; reported speech carries on within its paragraph.
-  for (const c of cues) if (!c.noun) attributed[tokens[c.first].sentence] = 1;
+  for (const c of cues) if (!c.noun) attributed[tokens.sentence(c.first)] = 1;
 
   finishRecords(ctx);
   return { quotes: ctx.records, cues: ctx.cueUses, entities: ctx.registry.entities, attributed, quotedSentence: ctx.quotedSentence };

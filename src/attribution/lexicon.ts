@@ -1,6 +1,7 @@
 import { exceptionCovers } from '../rules/exceptions.js';
-import type { Document, Token } from '../document/types.js';
-import { PhraseMatcher, phraseWords } from '../rules/phrase-matcher.js';
+import type { TokenList } from '../document/token-list.js';
+import type { Document } from '../document/types.js';
+import { PhraseMatcher, phraseWords, type PhraseMatch } from '../rules/phrase-matcher.js';
 import type { Rule } from '../rules/types.js';
 import { normalizeWord } from '../text/normalize.js';
 
@@ -86,19 +87,24 @@ export function findCues(doc: Document, lexicon: CueLexicon, inQuote: Uint8Array
       i++;
       continue;
     }
-    const matches = lexicon.matcher.matchesAt(tokens, i);
-    const m = matches.find((c) => accepts(c.payload, tokens, c.first, c.end) && !spansQuote(inQuote, c.first, c.end));
+    const m = firstAccepted(lexicon.matcher.matchesAt(tokens, i), tokens, inQuote);
     if (!m) {
       i++;
       continue;
     }
-    const prev = m.first > 0 && tokens[m.first - 1].sentence === tokens[m.first].sentence ? tokens[m.first - 1].norm : '';
-    const noun = DETERMINERS.has(prev) || prev.endsWith("'s") || prev.endsWith("s'") || /(?:ment|tion|sion|ance|ence)$/.test(tokens[m.first].norm)
-      || tokens[m.first].norm === 'revelation' || tokens[m.first].norm === 'allegation' || tokens[m.first].norm === 'confession';
-    out.push({ first: m.first, end: m.end, entry: m.payload, noun, word: tokens[m.first].norm });
+    const prev = m.first > 0 && tokens.sentence(m.first - 1) === tokens.sentence(m.first) ? tokens.norm(m.first - 1) : '';
+    const noun = DETERMINERS.has(prev) || prev.endsWith("'s") || prev.endsWith("s'") || /(?:ment|tion|sion|ance|ence)$/.test(tokens.norm(m.first))
+      || tokens.norm(m.first) === 'revelation' || tokens.norm(m.first) === 'allegation' || tokens.norm(m.first) === 'confession';
+    out.push({ first: m.first, end: m.end, entry: m.payload, noun, word: tokens.norm(m.first) });
     i = m.end;
   }
   return out;
+}
+
+/** The longest match accepted here (a loop, not `find`: most tokens match nothing, and a closure per token added up). */
+function firstAccepted(matches: ReadonlyArray<PhraseMatch<CueEntry>>, tokens: TokenList, inQuote: Uint8Array): PhraseMatch<CueEntry> | undefined {
+  for (const c of matches) if (accepts(c.payload, tokens, c.first, c.end) && !spansQuote(inQuote, c.first, c.end)) return c;
+  return undefined;
 }
 
 function spansQuote(inQuote: Uint8Array, first: number, end: number): boolean {
@@ -110,11 +116,11 @@ function spansQuote(inQuote: Uint8Array, first: number, end: number): boolean {
 const NOT_CUES = /(?:er|ers|est)$/;
 const CUES_IN_ER = new Set(['answer', 'answers', 'thunder', 'thunders', 'whisper', 'whispers', 'muster', 'bluster']);
 
-function accepts(c: CueEntry, tokens: readonly Token[], first: number, end: number): boolean {
-  const sentence = tokens[first].sentence;
-  if (NOT_CUES.test(tokens[first].norm) && !CUES_IN_ER.has(tokens[first].norm)) return false;
-  const before = first > 0 && tokens[first - 1].sentence === sentence ? tokens[first - 1].norm : null;
-  const after = end < tokens.length && tokens[end].sentence === sentence ? tokens[end].norm : null;
+function accepts(c: CueEntry, tokens: TokenList, first: number, end: number): boolean {
+  const sentence = tokens.sentence(first);
+  if (NOT_CUES.test(tokens.norm(first)) && !CUES_IN_ER.has(tokens.norm(first))) return false;
+  const before = first > 0 && tokens.sentence(first - 1) === sentence ? tokens.norm(first - 1) : null;
+  const after = end < tokens.length && tokens.sentence(end) === sentence ? tokens.norm(end) : null;
   if (before !== null && c.notAfter.has(before)) return false;
   if (after !== null && c.notBefore.has(after)) return false;
   return !c.exceptions.some((words) => exceptionCovers(words, tokens, first, end));

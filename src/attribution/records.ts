@@ -1,4 +1,3 @@
-import { isCap } from './name-tokens.js';
 import { tokenAt, type AttributionContext } from './context.js';
 import { addSalient } from './salience.js';
 import { NOBODY, type CueUse, type QuoteRecord, type Resolved } from './types.js';
@@ -48,22 +47,25 @@ export function addRecord(ctx: AttributionContext, r: RecordSpan, who: Resolved,
 function cueText(ctx: AttributionContext, cu: CueUse): string {
   const { cue } = cu;
   let end = cue.end;
-  if (TELL_VERBS.has(cue.word) && cue.end - cue.first === 1) end = tellObjectEnd(ctx, cue.end, ctx.tokens[cue.first].sentence);
-  return ctx.text.slice(cu.start, ctx.tokens[end - 1].end);
+  if (TELL_VERBS.has(cue.word) && cue.end - cue.first === 1) end = tellObjectEnd(ctx, cue.end, ctx.tokens.sentence(cue.first));
+  return ctx.text.slice(cu.start, ctx.tokens.end(end - 1));
 }
+
+/** Objects of a "tell" verb that are one word ("told reporters", "told them"). */
+const TOLD_OBJECTS = new Set(['me', 'us', 'him', 'her', 'them', 'you', 'reporters', 'journalists', 'parliament', 'lawmakers', 'congress', 'mps', 'jurors', 'delegates', 'supporters']);
 
 /** Where the person told ends, for a "tell"-type verb whose object starts at token `from`. */
 export function tellObjectEnd(ctx: AttributionContext, from: number, sentence: number): number {
   const { tokens, inQuote, registry } = ctx;
   const s = ctx.sentences[sentence];
   if (from >= s.endToken || inQuote[from]) return from;
-  const w = tokens[from].norm;
-  if (['me', 'us', 'him', 'her', 'them', 'you', 'reporters', 'journalists', 'parliament', 'lawmakers', 'congress', 'mps', 'jurors', 'delegates', 'supporters'].includes(w)) return from + 1;
+  const w = tokens.norm(from);
+  if (TOLD_OBJECTS.has(w)) return from + 1;
   if ((w === 'the' || w === 'a') && from + 1 < s.endToken && !inQuote[from + 1]) {
-    if (from + 2 < s.endToken && isCap(tokens[from + 1]) && isCap(tokens[from + 2])) return from + 3;
+    if (from + 2 < s.endToken && tokens.startsUpper(from + 1) && tokens.startsUpper(from + 2)) return from + 3;
     return from + 2;
   }
-  if (isCap(tokens[from]) && registry.mentionAt.get(from)?.entity.kind === 'organisation') return registry.mentionAt.get(from)!.end;
+  if (tokens.startsUpper(from) && registry.mentionAt.get(from)?.entity.kind === 'organisation') return registry.mentionAt.get(from)!.end;
   return from;
 }
 

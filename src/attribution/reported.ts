@@ -1,7 +1,6 @@
 import type { Sentence } from '../document/types.js';
 import { inflections } from '../rules/inflect.js';
 import { ORG_WORDS, PREPOSITIONS, ROLE_NOUNS } from './entity-words.js';
-import { isCap } from './name-tokens.js';
 import { gapHasComma, isQuoteSpeech, rangeHasSpeech, sentenceCues, type AttributionContext } from './context.js';
 import type { Cue } from './lexicon.js';
 import { addRecord, lastSpeakerInSentence, tellObjectEnd } from './records.js';
@@ -35,6 +34,8 @@ const NOT_CLAUSE_START = new Set([...PREPOSITIONS, 'not', 'no', 'whether', 'if',
 const TAIL_START = new Set([...PREPOSITIONS, 'when', 'while', 'late', 'earlier', 'later', 'last', 'this', 'yesterday',
   'today', 'tonight', 'via', 'through', 'alongside', 'adding', 'according', 'citing', 'without', 'because', 'although',
   'during', 'after', 'before', 'as', 'here', 'there', 'again', 'also', 'recently', 'separately', 'privately', 'publicly']);
+
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its']);
 
 const SAY_TELL = new Set(['say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling']);
 
@@ -70,9 +71,9 @@ export function reportedSpeech(ctx: AttributionContext, sIdx: number, s: Sentenc
     }
     // Inverted (", said X"): what follows the cue must read as a speaker, not as a clause.
     const inverted = comma === c.first;
-    const speakerFollows = c.end < s.endToken && (isCap(tokens[c.end]) && !PRONOUNS.has(tokens[c.end].norm) ||
-      PRONOUNS.has(tokens[c.end].norm) && c.end + 1 === s.endToken ||
-      DETS.has(tokens[c.end].norm) && c.end + 1 < s.endToken && (ROLE_NOUNS.has(tokens[c.end + 1].norm) || isCap(tokens[c.end + 1]) || ORG_WORDS.has(tokens[c.end + 1].norm)));
+    const speakerFollows = c.end < s.endToken && (tokens.startsUpper(c.end) && !PRONOUNS.has(tokens.norm(c.end)) ||
+      PRONOUNS.has(tokens.norm(c.end)) && c.end + 1 === s.endToken ||
+      DETS.has(tokens.norm(c.end)) && c.end + 1 < s.endToken && (ROLE_NOUNS.has(tokens.norm(c.end + 1)) || tokens.startsUpper(c.end + 1) || ORG_WORDS.has(tokens.norm(c.end + 1))));
     const tail = comma > 0 && (!inverted || speakerFollows) && tailClean(ctx, c.end, s, comma === c.first, c) && !list.some((x) => x !== ci && cues[x].first >= comma && cues[x].first < c.first);
     if (comma > s.firstToken + 2 && tail && !inQuote[comma - 1]) {
       const subject = comma < c.first ? resolveRegion(ctx, comma, c.first) : NOBODY;
@@ -86,7 +87,7 @@ export function reportedSpeech(ctx: AttributionContext, sIdx: number, s: Sentenc
         const start = firstContentStart(ctx, s);
         const hasSpeech = rangeHasSpeech(ctx, s.firstToken, comma);
         if (!hasSpeech) {
-          addRecord(ctx, { start, end: tokens[comma - 1].end, kind: 'indirect', sentence: sIdx, paragraph: s.paragraph }, who, ci);
+          addRecord(ctx, { start, end: tokens.end(comma - 1), kind: 'indirect', sentence: sIdx, paragraph: s.paragraph }, who, ci);
           attributed[sIdx] = 1;
           continue;
         }
@@ -108,16 +109,16 @@ export function reportedSpeech(ctx: AttributionContext, sIdx: number, s: Sentenc
     for (let k = compStart; k < Math.min(s.endToken, compStart + 8); k++) {
       if (inQuote[k]) break;
       if (list.some((x) => x !== ci && cues[x].first === k)) break; // "rejected X's claim that ...": the noun cue owns the clause
-      if (tokens[k].norm === 'that' && k + 1 < s.endToken) {
+      if (tokens.norm(k) === 'that' && k + 1 < s.endToken) {
         compStart = k + 1;
         break;
       }
     }
     compStart = skipAdverbial(ctx, compStart, s);
     if (compStart >= s.endToken || s.endToken - compStart < 2) continue;
-    const afterThat = compStart > c.end && tokens[compStart - 1].norm === 'that';
+    const afterThat = compStart > c.end && tokens.norm(compStart - 1) === 'that';
     if (!afterThat && !isClauseVerb(c.word)) continue;
-    if (!afterThat && NOT_CLAUSE_START.has(tokens[compStart].norm)) continue;
+    if (!afterThat && NOT_CLAUSE_START.has(tokens.norm(compStart))) continue;
     if (!afterThat && !SAY_TELL.has(c.word) && !hasFiniteVerb(ctx, compStart + 1, s.endToken)) continue; // "revealed a new wing": an object, not a clause
     if (inQuote[compStart] && isQuoteSpeech(ctx, compStart)) continue; // a quoted term may open the clause, a quotation may not
     // Subject before the cue.
@@ -145,22 +146,22 @@ export function reportedSpeech(ctx: AttributionContext, sIdx: number, s: Sentenc
       continue;
     }
     const end = clauseEnd(ctx, s, compStart, list);
-    addRecord(ctx, { start: tokens[compStart].start, end, kind: 'indirect', sentence: sIdx, paragraph: s.paragraph }, who, ci);
+    addRecord(ctx, { start: tokens.start(compStart), end, kind: 'indirect', sentence: sIdx, paragraph: s.paragraph }, who, ci);
     attributed[sIdx] = 1;
     // Verbs inside the reported clause belong to it ("insisted he had believed ...").
-    for (const x of list) if (cues[x].first >= compStart && tokens[cues[x].first].end <= end) consumed[x] = 1;
+    for (const x of list) if (cues[x].first >= compStart && tokens.end(cues[x].first) <= end) consumed[x] = 1;
   }
 }
 
 /** "said on Monday it would ...", "said in a statement the ...": step over a short adverbial of time or medium. */
 function skipAdverbial(ctx: AttributionContext, from: number, s: Sentence): number {
   const { tokens, inQuote } = ctx;
-  if (from >= s.endToken || !ADVERBIAL_START.has(tokens[from].norm)) return from;
+  if (from >= s.endToken || !ADVERBIAL_START.has(tokens.norm(from))) return from;
   for (let k = from; k < Math.min(s.endToken, from + 6); k++) {
     if (inQuote[k]) return from;
-    if (ADVERBIAL_END.has(tokens[k].norm)) {
+    if (ADVERBIAL_END.has(tokens.norm(k))) {
       let next = k + 1;
-      if (next < s.endToken && tokens[next].norm === 'that') next++;
+      if (next < s.endToken && tokens.norm(next) === 'that') next++;
       return next;
     }
   }
@@ -170,8 +171,8 @@ function skipAdverbial(ctx: AttributionContext, from: number, s: Sentence): numb
 function hasFiniteVerb(ctx: AttributionContext, from: number, end: number): boolean {
   const { tokens } = ctx;
   for (let k = from; k < end && k < from + 12; k++) {
-    const w = tokens[k].norm;
-    if (FINITE.has(w) || /[a-z]ed$/.test(w) && !isCap(tokens[k]) || /n't$/.test(w)) return true;
+    const w = tokens.norm(k);
+    if (FINITE.has(w) || /[a-z]ed$/.test(w) && !tokens.startsUpper(k) || /n't$/.test(w)) return true;
   }
   return false;
 }
@@ -180,7 +181,7 @@ function hasFiniteVerb(ctx: AttributionContext, from: number, end: number): bool
 function clauseEnd(ctx: AttributionContext, s: Sentence, from: number, list: number[]): number {
   for (const ci of list) {
     const c = ctx.cues[ci];
-    if (c.first > from && /ing$/.test(c.word) && gapHasComma(ctx, c.first - 1, c.first)) return ctx.tokens[c.first - 1].end;
+    if (c.first > from && /ing$/.test(c.word) && gapHasComma(ctx, c.first - 1, c.first)) return ctx.tokens.end(c.first - 1);
   }
   return sentenceEnd(ctx, s);
 }
@@ -191,31 +192,31 @@ function nounCue(ctx: AttributionContext, sIdx: number, s: Sentence, ci: number)
   const c = ctx.cues[ci];
   let k = c.end;
   let byStart = -1;
-  if (k < s.endToken && tokens[k].norm === 'by') {
+  if (k < s.endToken && tokens.norm(k) === 'by') {
     byStart = k + 1;
-    while (k < s.endToken && k < c.end + 6 && tokens[k].norm !== 'that') k++;
+    while (k < s.endToken && k < c.end + 6 && tokens.norm(k) !== 'that') k++;
   }
-  if (k >= s.endToken - 1 || tokens[k].norm !== 'that' || inQuote[k + 1]) return;
+  if (k >= s.endToken - 1 || tokens.norm(k) !== 'that' || inQuote[k + 1]) return;
   let who: Resolved = NOBODY;
   if (byStart >= 0) who = resolveRegion(ctx, byStart, k);
   else if (c.first > s.firstToken) {
-    const p = tokens[c.first - 1];
+    const p = { text: tokens.text(c.first - 1), norm: tokens.norm(c.first - 1) };
     if (/['’]s?$/.test(p.text)) {
       let a = c.first - 1;
-      while (a > s.firstToken && !gapHasComma(ctx, a - 1, a) && !PREPOSITIONS.has(tokens[a - 1].norm) && c.first - a < 5) a--;
+      while (a > s.firstToken && !gapHasComma(ctx, a - 1, a) && !PREPOSITIONS.has(tokens.norm(a - 1)) && c.first - a < 5) a--;
       let m: ReturnType<typeof registry.mentionAt.get>;
       for (let k = c.first - 1; k >= a && !m; k--) {
         const x = registry.mentionAt.get(k);
         if (x && x.end === c.first) m = x;
       }
       who = m ? resolved(ctx, m.entity, m.first, c.first) : resolveDefinite(ctx, a, c.first);
-    } else if (['his', 'her', 'their', 'its'].includes(p.norm)) {
+    } else if (POSSESSIVE_PRONOUNS.has(p.norm)) {
       const e = resolvePronoun(ctx, p.norm === 'his' ? 'he' : p.norm === 'her' ? 'she' : 'they', c.first - 1);
       if (e) who = resolved(ctx, e, c.first - 1, c.first);
     }
   }
   if (rangeHasSpeech(ctx, k + 1, s.endToken)) return;
-  addRecord(ctx, { start: tokens[k + 1].start, end: sentenceEnd(ctx, s), kind: 'indirect', sentence: sIdx, paragraph: s.paragraph }, who, ci);
+  addRecord(ctx, { start: tokens.start(k + 1), end: sentenceEnd(ctx, s), kind: 'indirect', sentence: sIdx, paragraph: s.paragraph }, who, ci);
   ctx.attributed[sIdx] = 1;
 }
 
@@ -224,11 +225,11 @@ function tailClean(ctx: AttributionContext, from: number, s: Sentence, inverted:
   const { tokens, inQuote } = ctx;
   if (s.endToken - from > 16) return false;
   let k = from;
-  if (!inverted && TELL_VERBS.has(cue.word)) k = Math.max(k, tellObjectEnd(ctx, from, tokens[from - 1].sentence));
-  if (!inverted && k < s.endToken && !TAIL_START.has(tokens[k].norm) && !(isCap(tokens[k]) && TELL_VERBS.has(cue.word))) return false;
+  if (!inverted && TELL_VERBS.has(cue.word)) k = Math.max(k, tellObjectEnd(ctx, from, tokens.sentence(from - 1)));
+  if (!inverted && k < s.endToken && !TAIL_START.has(tokens.norm(k)) && !(tokens.startsUpper(k) && TELL_VERBS.has(cue.word))) return false;
   for (; k < s.endToken; k++) {
-    if (inQuote[k] || tokens[k].norm === 'that') return false;
-    if (!inverted && k > from && gapHasComma(ctx, k - 1, k) && !TAIL_START.has(tokens[k].norm)) return false;
+    if (inQuote[k] || tokens.norm(k) === 'that') return false;
+    if (!inverted && k > from && gapHasComma(ctx, k - 1, k) && !TAIL_START.has(tokens.norm(k))) return false;
   }
   return true;
 }

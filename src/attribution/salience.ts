@@ -1,6 +1,5 @@
 import type { Entity } from './entities.js';
 import { ROLE_NOUNS } from './entity-words.js';
-import { isCap } from './name-tokens.js';
 import { gapHasComma, type AttributionContext } from './context.js';
 import type { Sentence } from '../document/types.js';
 import { DETS, adverbialChunk } from './words.js';
@@ -13,7 +12,7 @@ import { DETS, adverbialChunk } from './words.js';
 export function addSalient(ctx: AttributionContext, entity: Entity | null, at: number): void {
   if (!entity || entity.kind === 'anonymous' && !entity.roles.size) return;
   const { tokens, sentences } = ctx;
-  ctx.salient.push({ entity, at, paragraph: sentences[tokens[Math.min(at, tokens.length - 1)].sentence].paragraph });
+  ctx.salient.push({ entity, at, paragraph: sentences[tokens.sentence(Math.min(at, tokens.length - 1))].paragraph });
 }
 
 /** The entity a pronoun at token `at` points back to: the latest fitting one among the last 30 salient. */
@@ -52,7 +51,7 @@ export function noteSentenceSubject(ctx: AttributionContext, s: Sentence): void 
       k = m.end - 1;
       continue;
     }
-    const t = tokens[k];
-    if (!isCap(t) && !DETS.has(t.norm) && !ROLE_NOUNS.has(t.norm) && !/'s?$/.test(t.norm)) break;
+    const norm = tokens.norm(k);
+    if (!tokens.startsUpper(k) && !DETS.has(norm) && !ROLE_NOUNS.has(norm) && !/'s?$/.test(norm)) break;
   }
 }

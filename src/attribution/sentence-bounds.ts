@@ -21,7 +21,7 @@ const opensInside = (ctx: AttributionContext, from: number, closeAt: number): bo
 /** Where the sentence's own words start: after a dateline ("MOMBASA, Kenya (Reuters) –"), if it opens with one. */
 export function firstContentStart(ctx: AttributionContext, s: Sentence): number {
   const { text } = ctx;
-  const start = ctx.tokens[s.firstToken]?.start ?? s.start;
+  const start = s.firstToken < ctx.tokens.length ? ctx.tokens.start(s.firstToken) : s.start;
   if (s.paragraph > 6) return start;
   const dl = findDateline(text, [{ start: s.start, end: s.end }]);
   return dl && dl.start === s.start ? skipSpaces(text, dl.end) : start;

@@ -1,6 +1,6 @@
 import type { Entity } from './entities.js';
 import { ORG_WORDS, PREPOSITIONS, ROLE_NOUNS } from './entity-words.js';
-import { isCap, key } from './name-tokens.js';
+import { key } from './name-tokens.js';
 import { gapHasComma, type AttributionContext } from './context.js';
 import { resolvePronoun } from './salience.js';
 import { NOBODY, type Resolved } from './types.js';
@@ -30,6 +30,9 @@ const DOCUMENT_WORDS = new Set(['report', 'document', 'documents', 'figures', 'f
   'estimate', 'estimates', 'assessment', 'papers', 'statistics', 'research', 'minutes', 'transcript', 'release', 'website',
   'letter', 'memo', 'guidance', 'notice', 'audit', 'investigation', 'inquiry', 'census', 'model', 'projections', 'evidence']);
 
+/** Words before a head noun that say nothing about which entity it is. */
+const ARTICLES = new Set(['the', 'this', 'a', 'an']);
+
 /** Nouns that refer back to whichever organisation the story is about ("the company said"). */
 const GENERIC_ORG = new Set(['company', 'firm', 'group', 'organisation', 'organization', 'business', 'maker', 'manufacturer',
   'operator', 'carrier', 'airline', 'retailer', 'developer', 'lender', 'insurer', 'producer', 'charity', 'campaign', 'club']);
@@ -45,19 +48,19 @@ const PEOPLE_PLURALS = new Set(['critics', 'experts', 'analysts', 'observers', '
 export const resolved = (ctx: AttributionContext, entity: Entity | null, first: number, end: number, name?: string): Resolved => ({
   entity,
   name: entity ? entity.name : name ?? null,
-  start: ctx.tokens[first].start,
-  end: ctx.tokens[end - 1].end,
+  start: ctx.tokens.start(first),
+  end: ctx.tokens.end(end - 1),
 });
 
 /** An unnamed source ("a senior official", "two people familiar with the talks"): a new anonymous entity. */
 function anonymous(ctx: AttributionContext, first: number, end: number): Resolved {
   const { tokens, text } = ctx;
   let stop = first;
-  while (stop < end && !PREPOSITIONS.has(tokens[stop].norm) && !(stop > first && gapHasComma(ctx, stop - 1, stop))) stop++;
+  while (stop < end && !PREPOSITIONS.has(tokens.norm(stop)) && !(stop > first && gapHasComma(ctx, stop - 1, stop))) stop++;
   if (stop === first) stop = Math.min(end, first + 1);
-  const phrase = text.slice(tokens[first].start, tokens[stop - 1].end);
-  const name = INDEFINITE.has(tokens[first].norm) || DETS.has(tokens[first].norm) ? phrase[0].toLowerCase() + phrase.slice(1) : phrase;
-  const head = tokens[stop - 1].norm;
+  const phrase = text.slice(tokens.start(first), tokens.end(stop - 1));
+  const name = INDEFINITE.has(tokens.norm(first)) || DETS.has(tokens.norm(first)) ? phrase[0].toLowerCase() + phrase.slice(1) : phrase;
+  const head = tokens.norm(stop - 1);
   const entity = ctx.registry.create(name, 'anonymous', first, [head.replace(/s$/, ''), head]);
   return resolved(ctx, entity, first, stop);
 }
@@ -65,10 +68,10 @@ function anonymous(ctx: AttributionContext, first: number, end: number): Resolve
 /** The speaker a noun-phrase region names: [first, end) token indices within one sentence. */
 export function resolveRegion(ctx: AttributionContext, first: number, end: number, opts: { source?: boolean } = {}): Resolved {
   const { tokens, text, registry } = ctx;
-  while (end > first && (AUX_ADV.has(tokens[end - 1].norm) || /ly$/.test(tokens[end - 1].norm) && !isCap(tokens[end - 1]))) end--;
-  while (first < end && (tokens[first].norm === 'and' || tokens[first].norm === 'but')) first++;
+  while (end > first && (AUX_ADV.has(tokens.norm(end - 1)) || /ly$/.test(tokens.norm(end - 1)) && !tokens.startsUpper(end - 1))) end--;
+  while (first < end && (tokens.norm(first) === 'and' || tokens.norm(first) === 'but')) first++;
   if (end <= first) return NOBODY;
-  const regionText = text.slice(tokens[first].start, tokens[end - 1].end);
+  const regionText = text.slice(tokens.start(first), tokens.end(end - 1));
   const isAnon = ANONYMOUS.test(regionText);
   // Chunks between commas, dashes and brackets.
   const chunks: Array<[number, number]> = [];
@@ -87,7 +90,7 @@ export function resolveRegion(ctx: AttributionContext, first: number, end: numbe
     let person: Resolved | null = null;
     let afterPrep = false;
     for (let k = a; k < b; k++) {
-      if (PREPOSITIONS.has(tokens[k].norm)) afterPrep = true;
+      if (PREPOSITIONS.has(tokens.norm(k))) afterPrep = true;
       const m = registry.mentionAt.get(k);
       if (!m || m.possessive || afterPrep) continue;
       if (m.entity.kind === 'named') person = resolved(ctx, m.entity, k, Math.min(m.end, b));
@@ -96,7 +99,7 @@ export function resolveRegion(ctx: AttributionContext, first: number, end: numbe
     if (person) return person;
   }
   const [a0, b0] = kept[0];
-  const w0 = tokens[a0].norm;
+  const w0 = tokens.norm(a0);
   // 2. Pronouns.
   if (PRONOUNS.has(w0) && b0 - a0 === 1) {
     const e = resolvePronoun(ctx, w0, a0);
@@ -106,17 +109,17 @@ export function resolveRegion(ctx: AttributionContext, first: number, end: numbe
   if ((w0 === 'its' || w0 === 'their' || w0 === 'his' || w0 === 'her') && !isAnon) return NOBODY;
   // 3. Sources that are documents: look for "by X", "from X" or "X's".
   let head = a0;
-  while (head + 1 < b0 && !PREPOSITIONS.has(tokens[head + 1].norm)) head++;
-  const headWord = tokens[head].norm.replace(/'s?$/, '');
+  while (head + 1 < b0 && !PREPOSITIONS.has(tokens.norm(head + 1))) head++;
+  const headWord = tokens.norm(head).replace(/'s?$/, '');
   if (DOCUMENT_WORDS.has(headWord) || opts.source) {
     for (let k = a0; k < end; k++) {
-      if ((tokens[k].norm === 'by' || tokens[k].norm === 'from') && k + 1 < end) {
+      if ((tokens.norm(k) === 'by' || tokens.norm(k) === 'from') && k + 1 < end) {
         const r = resolveRegion(ctx, k + 1, end);
         if (r.name) return r;
       }
     }
     for (let k = a0; k < b0; k++) {
-      if (/'s?$/.test(tokens[k].norm) && /['’]/.test(tokens[k].text)) {
+      if (/'s?$/.test(tokens.norm(k)) && /['’]/.test(tokens.text(k))) {
         const r = resolveDefinite(ctx, a0, k + 1);
         if (r.name) return r;
       }
@@ -127,16 +130,16 @@ export function resolveRegion(ctx: AttributionContext, first: number, end: numbe
   // 4. Unnamed people.
   if (isAnon || INDEFINITE.has(w0) || /^\d/.test(w0) || PEOPLE_PLURALS.has(headWord) && !registry.mentionAt.get(head)) return anonymous(ctx, a0, b0);
   // 5. "the minister", "the company": the last entity with that role.
-  if (w0 === 'the' || w0 === 'this' || isCap(tokens[a0]) && b0 - a0 <= 4) {
+  if (w0 === 'the' || w0 === 'this' || tokens.startsUpper(a0) && b0 - a0 <= 4) {
     const r = resolveDefinite(ctx, a0, head + 1);
     if (r.name) return r;
   }
   if (org) return org;
   // 6. A bare plural ("officials", "county officials and growers"): unnamed people.
-  if (/s$/.test(headWord) && !isCap(tokens[head])) return anonymous(ctx, a0, b0);
+  if (/s$/.test(headWord) && !tokens.startsUpper(head)) return anonymous(ctx, a0, b0);
   // Unknown capitalised word used as a speaker ("Havenbond said").
-  if (isCap(tokens[a0]) && b0 - a0 <= 3 && !PRONOUNS.has(w0) && !DETS.has(w0)) {
-    const name = text.slice(tokens[a0].start, tokens[b0 - 1].end).replace(/^(?:The|the)\s+/, '');
+  if (tokens.startsUpper(a0) && b0 - a0 <= 3 && !PRONOUNS.has(w0) && !DETS.has(w0)) {
+    const name = text.slice(tokens.start(a0), tokens.end(b0 - 1)).replace(/^(?:The|the)\s+/, '');
     const entity = registry.lookup(name, a0) ?? registry.create(name, ORG_WORDS.has(key(name).split(' ').pop()!) ? 'organisation' : 'named', a0);
     return resolved(ctx, entity, a0, b0);
   }
@@ -146,10 +149,10 @@ export function resolveRegion(ctx: AttributionContext, first: number, end: numbe
 /** "the minister", "the French President", "the council's": link the head noun to a known entity. */
 export function resolveDefinite(ctx: AttributionContext, first: number, end: number): Resolved {
   const { tokens, text, registry } = ctx;
-  const head = tokens[end - 1].norm.replace(/'s?$/, '');
+  const head = tokens.norm(end - 1).replace(/'s?$/, '');
   const kinds = ROLE_NOUNS.has(head) ? undefined : ORG_WORDS.has(head) ? (['organisation'] as const) : undefined;
   const modifiers: string[] = [];
-  for (let k = first; k < end - 1; k++) if (!['the', 'this', 'a', 'an'].includes(tokens[k].norm)) modifiers.push(tokens[k].norm.replace(/'s?$/, ''));
+  for (let k = first; k < end - 1; k++) if (!ARTICLES.has(tokens.norm(k))) modifiers.push(tokens.norm(k).replace(/'s?$/, ''));
   const entity = registry.byRoleWord(head, first, kinds ? [...kinds] : undefined, modifiers);
   if (entity) return resolved(ctx, entity, first, end);
   if (GENERIC_ORG.has(head)) {
@@ -157,7 +160,7 @@ export function resolveDefinite(ctx: AttributionContext, first: number, end: num
     if (org) return resolved(ctx, org, first, end);
   }
   if (ORG_WORDS.has(head)) {
-    const name = text.slice(tokens[first].start, tokens[end - 1].end).replace(/['’]s?$/, '');
+    const name = text.slice(tokens.start(first), tokens.end(end - 1)).replace(/['’]s?$/, '');
     return resolved(ctx, registry.create(name.replace(/^The\b/, 'the'), 'organisation', first), first, end);
   }
   if (ROLE_NOUNS.has(head)) return anonymous(ctx, first, end);

@@ -1,6 +1,5 @@
-import type { Token } from '../document/types.js';
+import type { TokenList } from '../document/token-list.js';
 import { PREPOSITIONS } from './entity-words.js';
-import { isCap } from './name-tokens.js';
 
 /** Word lists and tests shared by more than one part of the attribution pass. */
 
@@ -12,13 +11,16 @@ export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'h
 
 export const DETS = new Set(['the', 'a', 'an', 'her', 'his', 'their', 'its', 'our', 'former', 'senior', 'chief', 'deputy', 'local']);
 
+/** One-word chunks that are sentence adverbs or conjunctions, not a speaker. */
+const LONE_ADVERBS = new Set(['meanwhile', 'however', 'separately', 'earlier', 'later', 'also', 'still', 'yet', 'but', 'and', 'instead', 'indeed']);
+
 /** Leading chunks that are adverbials, not the speaker ("In a statement,", "Giving evidence on Wednesday,"). */
-export function adverbialChunk(tokens: readonly Token[], first: number, end: number): boolean {
-  const w = tokens[first].norm;
+export function adverbialChunk(tokens: TokenList, first: number, end: number): boolean {
+  const w = tokens.norm(first);
   if (PREPOSITIONS.has(w) && w !== 'as') return true;
   if (w === 'who' || w === 'which' || w === 'whose' || w === 'speaking' || w === 'asked' || w === 'giving' || w === 'according') return true;
   if (/^\d/.test(w) && end - first === 1) return true; // an age: "Kevin Nash, 51,"
-  if (/ing$/.test(w) && !isCap(tokens[first]) && end - first > 1) return true;
-  if (['meanwhile', 'however', 'separately', 'earlier', 'later', 'also', 'still', 'yet', 'but', 'and', 'instead', 'indeed'].includes(w) && end - first === 1) return true;
+  if (/ing$/.test(w) && !tokens.startsUpper(first) && end - first > 1) return true;
+  if (LONE_ADVERBS.has(w) && end - first === 1) return true;
   return false;
 }

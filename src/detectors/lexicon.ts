@@ -1,7 +1,7 @@
-import type { Token } from '../document/types.js';
+import type { TokenList } from '../document/token-list.js';
 import { exceptionCovers } from '../rules/exceptions.js';
 import { formatMessage, type Finding } from '../findings/types.js';
-import { FUNCTION_WORDS, PhraseMatcher, phraseWords } from '../rules/phrase-matcher.js';
+import { FUNCTION_WORDS, PhraseMatcher, phraseWords, type PhraseMatch } from '../rules/phrase-matcher.js';
 import { RuleError } from '../rules/errors.js';
 import { cachedMatcher } from '../rules/cache.js';
 import type { Rule } from '../rules/types.js';
@@ -66,19 +66,19 @@ export const lexicon: Detector = {
       /** Token index where each finding's loaded words end, and where its extension ends. */
       const ends: Array<{ matchEnd: number; stop: number }> = [];
       for (let i = 0; i < tokens.length;) {
-        const match = matcher.matchesAt(tokens, i).find((m) => accepts(m.payload, tokens, m.first, m.end));
+        const match = firstAccepted(matcher.matchesAt(tokens, i), tokens);
         if (!match) {
           i++;
           continue;
         }
-        const start = tokens[match.first].start;
+        const start = tokens.start(match.first);
         const { rule } = match.payload;
-        const word = text.slice(start, tokens[match.end - 1].end);
+        const word = text.slice(start, tokens.end(match.end - 1));
         const stop = match.payload.extendNounPhrase && match.end - match.first === 1 ? nounPhraseEnd(tokens, text, match.end) : match.end;
         // An extension ends where the next finding starts ("utterly | disastrous nuclear deal").
         const last = ends[ends.length - 1];
         if (last && last.stop > match.first) trimExtension(findings[findings.length - 1], tokens, last, match.first);
-        findings.push({ rule, start, end: tokens[stop - 1].end, message: formatMessage(rule.message, word), suggestion: rule.suggestion, ...(stop > match.end ? { data: { word } } : {}) });
+        findings.push({ rule, start, end: tokens.end(stop - 1), message: formatMessage(rule.message, word), suggestion: rule.suggestion, ...(stop > match.end ? { data: { word } } : {}) });
         ends.push({ matchEnd: match.end, stop });
         i = match.end;
       }
@@ -101,10 +101,16 @@ function splitSource(source: string): [string, number] {
   return m ? [m[1], Number(m[2])] : [source, 0];
 }
 
-function accepts(c: Compiled, tokens: readonly Token[], first: number, end: number): boolean {
-  const sentence = tokens[first].sentence;
-  const before = first > 0 && tokens[first - 1].sentence === sentence ? tokens[first - 1].norm : null;
-  const after = end < tokens.length && tokens[end].sentence === sentence ? tokens[end].norm : null;
+/** The longest match its rule accepts here (a loop, not `find`: most tokens match nothing, and a closure per token added up). */
+function firstAccepted(matches: ReadonlyArray<PhraseMatch<Compiled>>, tokens: TokenList): PhraseMatch<Compiled> | undefined {
+  for (const m of matches) if (accepts(m.payload, tokens, m.first, m.end)) return m;
+  return undefined;
+}
+
+function accepts(c: Compiled, tokens: TokenList, first: number, end: number): boolean {
+  const sentence = tokens.sentence(first);
+  const before = first > 0 && tokens.sentence(first - 1) === sentence ? tokens.norm(first - 1) : null;
+  const after = end < tokens.length && tokens.sentence(end) === sentence ? tokens.norm(end) : null;
   if (before !== null && c.notAfter.has(before)) return false;
   if (after !== null && c.notBefore.has(after)) return false;
   if (c.sentenceStart && !opensSentence(tokens, first)) return false;
@@ -112,9 +118,9 @@ function accepts(c: Compiled, tokens: readonly Token[], first: number, end: numb
 }
 
 /** Shorten the previous finding's extension so it stops before token `first`. */
-function trimExtension(finding: Finding, tokens: readonly Token[], at: { matchEnd: number; stop: number }, first: number): void {
+function trimExtension(finding: Finding, tokens: TokenList, at: { matchEnd: number; stop: number }, first: number): void {
   at.stop = Math.max(at.matchEnd, first);
-  finding.end = tokens[at.stop - 1].end;
+  finding.end = tokens.end(at.stop - 1);
   if (at.stop === at.matchEnd) delete finding.data;
 }
 
@@ -148,14 +154,13 @@ const NP_STOP = new Set([
  * lower-case one is a name and ends the phrase ("ugly Clinton" stays "ugly"). Measured on the
  * PTC development articles: see docs/rule-format.md for the numbers.
  */
-function nounPhraseEnd(tokens: readonly Token[], text: string, end: number): number {
-  const sentence = tokens[end - 1].sentence;
+function nounPhraseEnd(tokens: TokenList, text: string, end: number): number {
+  const sentence = tokens.sentence(end - 1);
   let j = end;
   while (j < tokens.length && j - end < MAX_EXTENSION) {
-    const t = tokens[j];
-    if (t.sentence !== sentence || text.slice(tokens[j - 1].end, t.start) !== ' ') break;
-    if (!isContentWord(t.norm)) break;
-    if (UPPER.test(t.text) && !UPPER.test(tokens[j - 1].text)) break;
+    if (tokens.sentence(j) !== sentence || tokens.start(j) - tokens.end(j - 1) !== 1 || text.charCodeAt(tokens.end(j - 1)) !== 0x20) break;
+    if (!isContentWord(tokens.norm(j))) break;
+    if (UPPER.test(tokens.text(j)) && !UPPER.test(tokens.text(j - 1))) break;
     j++;
   }
   return j;
@@ -168,10 +173,10 @@ function isContentWord(norm: string): boolean {
 }
 
 /** True when the token opens its sentence, allowing one leading conjunction ("But of course"). */
-function opensSentence(tokens: readonly Token[], first: number): boolean {
-  const sentence = tokens[first].sentence;
-  if (first === 0 || tokens[first - 1].sentence !== sentence) return true;
-  if (!LEADING_WORDS.has(tokens[first - 1].norm)) return false;
-  return first - 1 === 0 || tokens[first - 2].sentence !== sentence;
+function opensSentence(tokens: TokenList, first: number): boolean {
+  const sentence = tokens.sentence(first);
+  if (first === 0 || tokens.sentence(first - 1) !== sentence) return true;
+  if (!LEADING_WORDS.has(tokens.norm(first - 1))) return false;
+  return first - 1 === 0 || tokens.sentence(first - 2) !== sentence;
 }
 

@@ -1,5 +1,5 @@
 import { tokenAtOrAfter } from '../document/build.js';
-import type { Document, Quotation, Token } from '../document/types.js';
+import type { Document, Quotation } from '../document/types.js';
 import { formatMessage, type Finding } from '../findings/types.js';
 import type { Detector } from './types.js';
 
@@ -84,11 +84,11 @@ export const scareQuotes: Detector = {
         const after = /^[\s]*([\p{L}-]+)/u.exec(text.slice(q.outer.end, q.outer.end + 30));
         if (after && NAMED_THINGS.has(after[1].toLowerCase())) continue;
         const key = termKey(inner);
-        // The same words inside someone's quoted speech elsewhere in the article: a partial
-        // quotation of that source, whose speaker the article gives there.
-        if (quoted.some((s) => containsWords(s, key))) continue;
         // One finding per term: later marks around the same words refer back to the first.
         if (seen.has(key)) continue;
+        // The same words inside someone's quoted speech elsewhere in the article: a partial
+        // quotation of that source, whose speaker the article gives there.
+        if (quoted.has(key)) continue;
         seen.add(key);
         findings.push({ rule, start: q.outer.start, end: q.outer.end, message: formatMessage(rule.message, inner), suggestion: rule.suggestion, voice: 'outlet' });
       }
@@ -102,13 +102,32 @@ function termKey(inner: string): string {
   return ` ${inner.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\p{L}\p{N}']+/gu, ' ').trim()} `;
 }
 
-/** The normalised text of each speech quotation in the document (top level, three words or more). */
-function quotedElsewhere(doc: Document): string[] {
-  return doc.quotations.filter((q) => q.role === 'speech' || q.words > 2).map((q) => termKey(doc.text.slice(q.start, q.end)));
-}
-
-function containsWords(haystack: string, needle: string): boolean {
-  return needle.trim() !== '' && haystack.includes(needle);
+/**
+ * Does a term's key occur, as whole words, in the normalised text of a speech quotation (top
+ * level, three words or more)? Keys are words joined by single spaces, so this is asking whether
+ * the term's words are a run of consecutive words of some quotation. The runs of each length
+ * asked for are collected once into a set: testing each term against every quotation grew with
+ * the square of the article's length.
+ */
+function quotedElsewhere(doc: Document): { has(key: string): boolean } {
+  let quotations: string[][] | null = null;
+  const runsByLength = new Map<number, Set<string>>();
+  return {
+    has(key: string): boolean {
+      const words = key.trim();
+      if (words === '') return false;
+      const n = words.split(' ').length;
+      let runs = runsByLength.get(n);
+      if (!runs) {
+        quotations ??= doc.quotations.filter((q) => q.role === 'speech' || q.words > 2)
+          .map((q) => termKey(doc.text.slice(q.start, q.end)).trim().split(' '));
+        runs = new Set();
+        for (const w of quotations) for (let i = 0; i + n <= w.length; i++) runs.add(w.slice(i, i + n).join(' '));
+        runsByLength.set(n, runs);
+      }
+      return runs.has(words);
+    },
+  };
 }
 
 /**
@@ -120,12 +139,11 @@ function reportedNearby(doc: Document, q: Quotation): boolean {
   const i = tokenAtOrAfter(tokens, q.start);
   const at = i < tokens.length ? i : i - 1;
   if (at < 0) return false;
-  const s = tokens[at].sentence;
+  const s = tokens.sentence(at);
   const from = s > 0 && sentences[s - 1].paragraph === sentences[s].paragraph ? s - 1 : s;
   for (let k = sentences[from].firstToken; k < sentences[s].endToken; k++) {
-    const t = tokens[k];
-    if (t.start >= q.outer.start) break; // a cue after the marks ("the “experts” say") reports someone else
-    if (REPORTING_CUES.has(t.norm)) return true;
+    if (tokens.start(k) >= q.outer.start) break; // a cue after the marks ("the “experts” say") reports someone else
+    if (REPORTING_CUES.has(tokens.norm(k))) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import { attribute } from '../attribution/extract.js';
-import type { Token } from '../document/types.js';
+import type { TokenList } from '../document/token-list.js';
 import { formatMessage, type Finding } from '../findings/types.js';
+import { insideResidue } from '../provenance/residue.js';
 import { PhraseMatcher } from '../rules/phrase-matcher.js';
 import type { Rule } from '../rules/types.js';
 import type { Detector } from './types.js';
@@ -49,13 +50,13 @@ export const unattributedClaim: Detector = {
           if (sameParagraph || (opensParagraph && reported[prev])) continue;
         }
         if (doc.title && sentence.start >= doc.title.start && sentence.end <= doc.title.end) continue;
-        if (residue.some((r) => r.start <= sentence.start && sentence.end <= r.end)) continue;
+        if (insideResidue(residue, sentence.start, sentence.end)) continue;
         if (/\?["”’)]*$/.test(text.slice(sentence.start, sentence.end))) continue;
         if (sentence.endToken - sentence.firstToken < 6) continue;
         const hit = strongestCue(tokens, sentence.firstToken, sentence.endToken, text, matcher, cueOf, byCue);
         if (!hit) continue;
-        const start = tokens[hit.first].start;
-        const end = tokens[hit.end - 1].end;
+        const start = tokens.start(hit.first);
+        const end = tokens.end(hit.end - 1);
         findings.push({
           rule: hit.rule, start, end, voice: 'outlet', suggestion: hit.rule.suggestion,
           message: formatMessage(hit.rule.message, text.slice(start, end)),
@@ -67,7 +68,7 @@ export const unattributedClaim: Detector = {
   },
 };
 
-function strongestCue(tokens: readonly Token[], first: number, end: number, text: string, matcher: PhraseMatcher<Rule>,
+function strongestCue(tokens: TokenList, first: number, end: number, text: string, matcher: PhraseMatcher<Rule>,
   cueOf: (r: Rule) => ClaimCue, byCue: Map<ClaimCue, Rule>): { first: number; end: number; rule: Rule } | null {
   let best: { first: number; end: number; rule: Rule; rank: number } | null = null;
   const consider = (f: number, e: number, rule: Rule | undefined) => {
@@ -76,16 +77,15 @@ function strongestCue(tokens: readonly Token[], first: number, end: number, text
     if (!best || rank < best.rank) best = { first: f, end: e, rule, rank };
   };
   for (let i = first; i < end; i++) {
-    const t = tokens[i];
     // A figure: a number with a unit, a percentage, a currency sign or thousands separators (not a year or a date).
-    if (/^\d/.test(t.text) && isStatistic(tokens, i, first, end, text)) {
-      consider(i, Math.min(end, i + (i + 1 < end && byCue.get('statistic')?.match.includes(tokens[i + 1].norm) ? 2 : 1)), byCue.get('statistic'));
+    if (isDigit(text.charCodeAt(tokens.start(i))) && isStatistic(tokens, i, first, end, text)) {
+      consider(i, Math.min(end, i + (i + 1 < end && byCue.get('statistic')?.match.includes(tokens.norm(i + 1)) ? 2 : 1)), byCue.get('statistic'));
       continue;
     }
     for (const m of matcher.matchesAt(tokens, i, end)) {
       const cue = cueOf(m.payload);
       if (cue === 'statistic') continue; // units count only next to a number (above)
-      const prev = m.first > first ? tokens[m.first - 1].norm : '';
+      const prev = m.first > first ? tokens.norm(m.first - 1) : '';
       if (cue === 'prediction' && (DETERMINERS.has(prev) || m.end >= end)) continue; // "the will of the people"
       consider(m.first, m.end, m.payload);
       break;
@@ -94,10 +94,10 @@ function strongestCue(tokens: readonly Token[], first: number, end: number, text
   return best;
 }
 
-function isStatistic(tokens: readonly Token[], i: number, first: number, end: number, text: string): boolean {
-  const t = tokens[i];
-  const next = i + 1 < end ? tokens[i + 1].norm : '';
-  const prev = i > first ? tokens[i - 1].norm : '';
+function isStatistic(tokens: TokenList, i: number, first: number, end: number, text: string): boolean {
+  const t = tokens.at(i);
+  const next = i + 1 < end ? tokens.norm(i + 1) : '';
+  const prev = i > first ? tokens.norm(i - 1) : '';
   const before = text[t.start - 1] ?? '';
   const after = text[t.end] ?? '';
   if (/^(?:1[89]|20)\d\d$/.test(t.text) && !/[%£€$]/.test(after + before)) return false; // a year
@@ -110,3 +110,5 @@ function isStatistic(tokens: readonly Token[], i: number, first: number, end: nu
     'votes', 'seats', 'signatures', 'companies', 'children', 'students', 'patients', 'euros', 'dollars', 'pounds', 'shillings',
     'kilograms', 'kg', 'litres', 'barrels', 'vehicles', 'units', 'years', 'months', 'days'].includes(next);
 }
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;

@@ -1,24 +1,29 @@
 import { looksLikeHeadline, splitParagraphs } from './paragraphs.js';
 import { findQuotations } from './quotations.js';
 import { splitSentences } from './sentences.js';
-import { tokenize } from './tokens.js';
-import type { Document, Paragraph, Sentence, Span, Token } from './types.js';
+import { TokenListBuilder, type TokenList } from './token-list.js';
+import { expectedWords, scanWords } from './tokens.js';
+import type { Document, Paragraph, Sentence, Span } from './types.js';
 
 /** Build the whole document model in one pass per layer: paragraphs → sentences → tokens → quotations. */
 export function buildDocument(text: string): Document {
   const paragraphSpans = splitParagraphs(text);
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
-  const tokens: Token[] = [];
+  const builder = new TokenListBuilder(text, expectedWords(text));
+  let sentence = 0;
+  const addToken = (start: number, end: number): void => builder.add(start, end, sentence);
   paragraphSpans.forEach((span, p) => {
     const firstSentence = sentences.length;
     for (const s of splitSentences(text, span.start, span.end)) {
-      const firstToken = tokens.length;
-      tokenize(text, s.start, s.end, sentences.length, tokens);
-      sentences.push({ start: s.start, end: s.end, paragraph: p, firstToken, endToken: tokens.length });
+      const firstToken = builder.count;
+      sentence = sentences.length;
+      scanWords(text, s.start, s.end, addToken);
+      sentences.push({ start: s.start, end: s.end, paragraph: p, firstToken, endToken: builder.count });
     }
     paragraphs.push({ ...span, firstSentence, endSentence: sentences.length });
   });
+  const tokens = builder.build();
   const title = paragraphSpans.length > 0 && looksLikeHeadline(text, paragraphSpans[0], paragraphSpans.length)
     ? paragraphSpans[0]
     : null;
@@ -48,12 +53,12 @@ export function spanAt<T extends Span>(spans: readonly T[], start: number, end =
 }
 
 /** Index of the first token that starts at or after `offset` (binary search). */
-export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+export function tokenAtOrAfter(tokens: TokenList, offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
+    if (tokens.start(mid) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,3 +1,4 @@
+import { letterOrDigitAt, widthAt } from './tokens.js';
 import type { Paragraph, Quotation, Span } from './types.js';
 
 const OPEN_DOUBLE = new Set(['“', '„', '«']);
@@ -105,13 +106,23 @@ function findNested(text: string, quotes: Quotation[]): Quotation[] {
   return out;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** A word for counting: sticky, so `test` from a word's first character finds its end without building a match. */
+const WORD_AT = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/uy;
 
+/** Words that lie wholly inside the parts (a letter or digit starts one; each part is counted until a word crosses its end). */
 function countWords(text: string, parts: Span[]): number {
   let n = 0;
   for (const p of parts) {
-    WORD.lastIndex = p.start;
-    for (let m = WORD.exec(text); m && m.index + m[0].length <= p.end; m = WORD.exec(text)) n++;
+    let i = p.start;
+    for (;;) {
+      while (i < p.end && !letterOrDigitAt(text, i)) i += widthAt(text, i);
+      if (i >= p.end) break;
+      WORD_AT.lastIndex = i;
+      WORD_AT.test(text);
+      if (WORD_AT.lastIndex > p.end) break;
+      n++;
+      i = WORD_AT.lastIndex;
+    }
   }
   return n;
 }

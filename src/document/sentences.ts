@@ -42,6 +42,9 @@ export function splitSentences(text: string, start: number, end: number): Span[]
 }
 
 function startsSentence(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  // ASCII: a capital, a digit or an opening mark (the tests below give the same answers).
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x22 || code === 0x27 || code === 0x28 || code === 0x5b;
   const c = text[at];
   if (OPENERS.has(c) || /[\p{Lu}\p{Lt}\p{N}]/u.test(c)) return true;
   // Scripts without case (CJK, Arabic...) start sentences with any letter.

@@ -1,9 +1,12 @@
+import type { TokenList } from './token-list.js';
+
 /** The document model every detector reads. All offsets are UTF-16 indices into `text`. */
 export interface Span {
   start: number;
   end: number;
 }
 
+/** One token as an object: what `TokenList.at` builds (the list itself stores columns). */
 export interface Token extends Span {
   /** The word as written. */
   text: string;
@@ -51,7 +54,7 @@ export interface Document {
   title: Span | null;
   paragraphs: Paragraph[];
   sentences: Sentence[];
-  tokens: Token[];
+  tokens: TokenList;
   quotations: Quotation[];
   /** Index of the top-level speech quotation covering each UTF-16 offset is found by `quotationAt`. */
   words: number;

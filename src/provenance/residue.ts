@@ -56,8 +56,13 @@ function stripLead(line: string): string {
 export function classifyLine(raw: string): ResidueKind | null {
   const line = stripLead(raw);
   if (line.length === 0 || line.length > 400) return null;
-  for (const [kind, re] of LINE_RULES) if (re.test(line)) return kind;
-  if (line.length <= 300 && CREDIT_END.some((re) => re.test(line))) return 'caption';
+  // Most lines are prose. The unanchored patterns each need a word or mark that a quick search
+  // rules out first: "cookie" for the cookie rule; a closing bracket at the end, a slash or "via"
+  // for a photo credit (the line is trimmed, so `\)\s*$` means it ends with ")").
+  const mayBeCookie = /cookie/i.test(line);
+  for (const [kind, re] of LINE_RULES) if ((kind !== 'cookie' || mayBeCookie) && re.test(line)) return kind;
+  const mayBeCredit = line.endsWith(')') || line.includes('/') || /via/i.test(line);
+  if (line.length <= 300 && mayBeCredit && CREDIT_END.some((re) => re.test(line))) return 'caption';
   return null;
 }
 

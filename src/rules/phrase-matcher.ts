@@ -1,5 +1,5 @@
 import { tokenize } from '../document/tokens.js';
-import type { Token } from '../document/types.js';
+import type { TokenList } from '../document/token-list.js';
 import { normalizeWord } from '../text/normalize.js';
 import { inflections } from './inflect.js';
 
@@ -193,6 +193,7 @@ export class PhraseMatcher<T> {
     const index = this.register(payload);
     this.startMemo.clear();
     this.keysMemo.clear();
+    this.formsOf = 0;
     let node = this.root;
     for (const w of words) {
       const lower = normalizeWord(w);
@@ -264,33 +265,67 @@ export class PhraseMatcher<T> {
   }
 
   /**
+   * Id of the token list whose word forms `startByForm` and `keysByForm` describe (form ids
+   * belong to one list). An id, not the list: a matcher lives as long as its rule set, a
+   * document should not.
+   */
+  private formsOf = 0;
+  /** Per form id: 0 not known yet, 1 starts no phrase, 2 may start one. */
+  private startByForm = new Uint8Array(0);
+  private keysByForm: Array<string[] | undefined> = [];
+
+  private useForms(tokens: TokenList): void {
+    if (this.formsOf === tokens.id) return;
+    this.formsOf = tokens.id;
+    this.startByForm = new Uint8Array(tokens.formCount);
+    this.keysByForm = new Array<string[] | undefined>(tokens.formCount);
+  }
+
+  private mayStartAt(tokens: TokenList, i: number): boolean {
+    const form = tokens.form(i);
+    let answer = this.startByForm[form];
+    if (answer === 0) {
+      answer = this.mayStart(tokens.norm(i)) ? 2 : 1;
+      this.startByForm[form] = answer;
+    }
+    return answer === 2;
+  }
+
+  private keysAt(tokens: TokenList, i: number): string[] {
+    const form = tokens.form(i);
+    return (this.keysByForm[form] ??= this.keysFor(tokens.norm(i)));
+  }
+
+  /**
    * All phrases that start at token `first`, longest first. Matches stay inside one sentence.
    * A possessive ("regime's") also matches its bare word.
    */
-  matchesAt(tokens: readonly Token[], first: number, limit = tokens.length): Array<PhraseMatch<T>> {
-    if (!this.mayStart(tokens[first].norm)) return NONE;
+  matchesAt(tokens: TokenList, first: number, limit = tokens.length): Array<PhraseMatch<T>> {
+    this.useForms(tokens);
+    if (!this.mayStartAt(tokens, first)) return NONE;
     const found: Array<PhraseMatch<T>> = [];
-    const sentence = tokens[first].sentence;
-    const walk = (node: TrieNode, i: number) => {
-      if (node.e) {
-        for (const [index, exact] of node.e) {
-          if (!exact || exactMatches(tokens, first, exact)) found.push({ first, end: i, payload: this.payloads[index] });
-        }
-      }
-      if (i >= limit || tokens[i].sentence !== sentence || node.n === undefined) return;
-      step(node, i);
-    };
-    const step = (node: TrieNode, i: number) => {
-      for (const key of this.keysFor(tokens[i].norm)) {
-        const next = child(node, key);
-        if (next) walk(next, i + 1);
-      }
-      const wild = child(node, WILDCARD);
-      if (wild) walk(wild, i + 1);
-    };
-    step(this.root, first);
+    this.step(tokens, first, limit, tokens.sentence(first), this.root, first, found);
     if (found.length > 1) found.sort((a, b) => b.end - a.end);
     return found;
+  }
+
+  private walk(tokens: TokenList, first: number, limit: number, sentence: number, node: TrieNode, i: number, found: Array<PhraseMatch<T>>): void {
+    if (node.e) {
+      for (const [index, exact] of node.e) {
+        if (!exact || exactMatches(tokens, first, exact)) found.push({ first, end: i, payload: this.payloads[index] });
+      }
+    }
+    if (i >= limit || tokens.sentence(i) !== sentence || node.n === undefined) return;
+    this.step(tokens, first, limit, sentence, node, i, found);
+  }
+
+  private step(tokens: TokenList, first: number, limit: number, sentence: number, node: TrieNode, i: number, found: Array<PhraseMatch<T>>): void {
+    for (const key of this.keysAt(tokens, i)) {
+      const next = child(node, key);
+      if (next) this.walk(tokens, first, limit, sentence, next, i + 1, found);
+    }
+    const wild = child(node, WILDCARD);
+    if (wild) this.walk(tokens, first, limit, sentence, wild, i + 1, found);
   }
 }
 
@@ -324,7 +359,7 @@ function stripPossessive(norm: string): string {
   return norm;
 }
 
-function exactMatches(tokens: readonly Token[], first: number, exact: string[]): boolean {
-  return exact.every((w, k) => w === WILDCARD || normalizeWord(tokens[first + k].text, true) === w ||
-    stripPossessive(normalizeWord(tokens[first + k].text, true)) === w);
+function exactMatches(tokens: TokenList, first: number, exact: string[]): boolean {
+  return exact.every((w, k) => w === WILDCARD || normalizeWord(tokens.text(first + k), true) === w ||
+    stripPossessive(normalizeWord(tokens.text(first + k), true)) === w);
 }

@@ -1,7 +1,7 @@
 /**
  * Offsets inside slant are UTF-16 indices (what JavaScript strings use); the JSON contract
- * speaks Unicode code points. This index converts between them in O(1) per lookup after one
- * linear pass, and costs nothing for text without astral characters.
+ * speaks Unicode code points. This index converts between them by a binary search over the
+ * surrogate pairs of the text, found in one linear pass; text without them costs nothing.
  */
 export interface CodePointIndex {
   /** UTF-16 index → code point index. */
@@ -12,48 +12,58 @@ export interface CodePointIndex {
 }
 
 export function codePointIndex(text: string): CodePointIndex {
-  let firstAstral = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      firstAstral = i;
-      break;
-    }
-  }
-  if (firstAstral < 0) {
+  const pairs = surrogatePairs(text);
+  if (pairs.length === 0 && !hasHighSurrogate(text)) {
     return { toCodePoint: (i) => i, toUtf16: (i) => i, length: text.length };
   }
-  // cpAt[i] = code point index of UTF-16 unit i (for i in 0..length); monotonic, so the
-  // reverse lookup is a binary search and no second table is needed.
-  const cpAt = new Uint32Array(text.length + 1);
-  let cp = firstAstral;
-  for (let i = 0; i < firstAstral; i++) cpAt[i] = i;
-  for (let i = firstAstral; i < text.length; i++) {
-    cpAt[i] = cp;
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      cpAt[i + 1] = cp;
-      i++;
+  // Only the pairs are stored (a table per UTF-16 unit took 4 bytes per character of the text).
+  // Code point of unit i: i minus the pairs that start before i (the low half of a pair shares
+  // its high half's code point). The k-th pair starts at code point pairs[k] - k.
+  const total = text.length - pairs.length;
+  const pairsBefore = (i: number): number => {
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[mid] < i) lo = mid + 1;
+      else hi = mid;
     }
-    cp++;
-  }
-  cpAt[text.length] = cp;
-  const total = cp;
+    return lo;
+  };
   return {
-    toCodePoint: (i) => cpAt[Math.max(0, Math.min(i, text.length))],
+    toCodePoint: (i) => {
+      const at = Math.max(0, Math.min(i, text.length));
+      return at - pairsBefore(at);
+    },
     toUtf16: (c) => {
       const target = Math.max(0, Math.min(c, total));
       let lo = 0;
-      let hi = text.length;
+      let hi = pairs.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (cpAt[mid] < target) lo = mid + 1;
+        if (pairs[mid] - mid < target) lo = mid + 1;
         else hi = mid;
       }
-      return lo;
+      return target + lo;
     },
     length: total,
   };
+}
+
+function hasHighSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if ((text.charCodeAt(i) & 0xfc00) === 0xd800) return true;
+  return false;
+}
+
+/** UTF-16 index of the high half of every well-formed surrogate pair, in order. */
+function surrogatePairs(text: string): Int32Array {
+  const first = text.search(/[\ud800-\udbff][\udc00-\udfff]/);
+  if (first < 0) return new Int32Array(0);
+  const found: number[] = [];
+  for (let i = first; i < text.length; i++) {
+    if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) found.push(i++);
+  }
+  return Int32Array.from(found);
 }
 
 /** Slice a string by code point offsets (what JSON consumers are told to do). */
