@@ -10,12 +10,16 @@
  * - Sentence level: predicted Biased iff the sentence carries at least one loaded-language
  *   finding in the outlet's voice (headline figure; any-voice shown too), against `label_bias`
  *   ("No agreement" rows are left out). P/R/F1 are for the Biased class.
+ * - A third slant row adds the outlet's stance-taking reporting verbs ("claimed", "slammed",
+ *   "revealed", "admitted": attribution findings, see slant.ts) to its loaded language: the
+ *   whole of slant's word-choice flags in the narrator's voice.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { EvalContext, EvalSection } from './context.js';
 import { loadBaselines } from './baselines.js';
+import type { EvalFinding } from './slant.js';
 import {
   addCounts,
   emptyCounts,
@@ -81,8 +85,13 @@ export function babeSection(ctx: EvalContext): EvalSection {
       const systems: System[] = [];
       const analyzer = ctx.analyzer;
       if (analyzer) {
-        systems.push({ name: 'slant (outlet voice)', spans: (t) => analyzer.findings(t).filter((f) => f.voice === 'outlet') });
+        const outlet = (fs: EvalFinding[]) => fs.filter((f) => f.voice === 'outlet');
+        systems.push({ name: 'slant (outlet voice)', spans: (t) => outlet(analyzer.findings(t)) });
         systems.push({ name: 'slant (any voice)', spans: (t) => analyzer.findings(t) });
+        systems.push({
+          name: 'slant (outlet voice) + stance verbs',
+          spans: (t) => [...outlet(analyzer.findings(t)), ...outlet(analyzer.stanceVerbs(t))],
+        });
       }
       for (const b of baselines) systems.push({ name: b.name, spans: (t) => b.predict(t) });
 
@@ -129,7 +138,7 @@ export function babeSection(ctx: EvalContext): EvalSection {
         const kinds = new Map<string, { n: number; sentences: number; biased: number }>();
         for (const s of labelled) {
           const seen = new Set<string>();
-          for (const f of analyzer.findings(s.text)) {
+          for (const f of [...analyzer.findings(s.text), ...analyzer.stanceVerbs(s.text)]) {
             if (f.voice !== 'outlet') continue;
             const k = kinds.get(f.kind) ?? { n: 0, sentences: 0, biased: 0 };
             k.n++;
