@@ -5,7 +5,7 @@ import { writeCache } from '../src/rules/cache.js';
 import { listPacks, parseFiles } from '../src/rules/load.js';
 import { builtinRulesDir } from '../src/paths.js';
 import { UserError } from '../src/input/errors.js';
-import { buildOutletTries, defaultOutletDir, readRegistryData, registryFiles } from '../src/outlets/registry.js';
+import { defaultOutletDir, readRegistryData, registryFiles } from '../src/outlets/registry.js';
 import { writeRegistryCache } from '../src/outlets/registry-cache.js';
 
 try {
@@ -17,7 +17,7 @@ try {
   const outlets = defaultOutletDir();
   const outletFiles = registryFiles(outlets);
   const registry = readRegistryData(outlets, outletFiles);
-  writeRegistryCache(outlets, outletFiles, { ...registry, tries: buildOutletTries(registry.entries) });
+  writeRegistryCache(outlets, outletFiles, registry);
   console.log(`compiled ${rules.length} rules from ${files.length} packs and ${registry.entries.length} outlets`);
 } catch (error) {
   if (!(error instanceof UserError)) throw error;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadOutletRegistry, registrableDomain, normaliseHost, type OutletEntry } from '../src/outlets/registry.js';
 import { importMatrix, matchable, type MatrixFile } from '../scripts/import-state-media.js';
+import { WordCursor } from '../src/outlets/words.js';
 
 const registry = loadOutletRegistry();
 const rulesDir = fileURLToPath(new URL('../rules/outlets/', import.meta.url));
@@ -212,6 +213,37 @@ describe('importer', () => {
     expect(matchable('Channel 1', new Set()).ok).toBe(false);
     expect(matchable('Granma', new Set()).ok).toBe(true);
     expect(matchable('Radio Free Asia', new Set()).ok).toBe(true);
+  });
+});
+
+describe('matching words', () => {
+  const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
+  const words = (text: string): string[] => {
+    const out: string[] = [];
+    const c = new WordCursor(text);
+    while (c.next()) out.push(text.slice(c.start, c.end));
+    return out;
+  };
+
+  it('are the words of the documented pattern, a final "\'s" split off', () => {
+    const text = "Xinhua's report, O’Brien's and don't; RT’s 'quote' class'90 naïve Ümit 北京 𝐀𝐁 it's ’s";
+    const expected = (text.match(WORD) ?? []).flatMap((w) => {
+      const m = /^(.*[\p{L}\p{N}])(['’ʼ][sS])$/u.exec(w);
+      return m ? [m[1], m[2]] : [w];
+    });
+    expect(words(text)).toEqual(expected);
+  });
+
+  it('finds the same names with the build-time cache as from the data files', () => {
+    const cached = registry;
+    const fromFiles = loadOutletRegistry(rulesDir);
+    const names = registry.entries.flatMap((e) => [e.name, ...e.aliases, ...e.caseSensitiveAliases, ...e.exceptions]);
+    const seps = [' ', ', ', '\n', ' - ', "'s ", '’s ', '. '];
+    const text = names.map((n, i) => (i % 3 === 0 ? n.toUpperCase() : i % 3 === 1 ? n.toLowerCase() : n) + seps[i % seps.length]).join('the ');
+    const key = (r: typeof registry) => r.findInText(text).map((m) => [m.entry.id, m.start, m.end]);
+    expect(key(cached)).toEqual(key(fromFiles));
+    expect(key(cached).length).toBeGreaterThan(500);
+    for (const n of names.slice(0, 400)) expect(cached.byName(n)?.id).toBe(fromFiles.byName(n)?.id);
   });
 });
 

@@ -1,31 +1,50 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { packageRoot } from '../paths.js';
-import { stampFiles, stampsMatch, writeCacheFile, type FileStamps } from '../rules/fingerprint.js';
-// registry.ts imports this module too; the two functions are only called after both have loaded.
-import { flattenTrie, unflattenTrie, type FactSource, type FlatTrie, type OutletEntry, type RegistryData } from './registry.js';
+import { stampFiles, stampsMatch, type FileStamps } from '../rules/fingerprint.js';
+import { buildIndexes, type OutletIndexes } from './indexes.js';
+import { KeyTable } from './key-table.js';
+import type { TrieData } from './match.js';
+// registry.ts imports this module too; the functions here are only called after both have loaded.
+import type { FactSource, OutletEntry, RegistryData, RegistrySource } from './registry.js';
 
 /**
- * The built-in registry, parsed, validated and merged at build time into one JSON file, so a
- * run neither loads a YAML parser nor re-normalises 1,170 entries. Valid only while every data
- * file keeps the content it had when cached.
+ * The built-in registry, parsed, validated and merged at build time into one file, with its
+ * indexes (names to find in text, names and hosts to look up), so a run neither loads a YAML
+ * parser nor re-normalises 1,170 entries. Valid only while every data file keeps the content it
+ * had when cached.
  *
- * Reading this file is a good part of start-up, so entries are stored as rows: the field names
- * once (`fields`), then one array of values per entry, with its sources packed (see
- * packSources). Written as objects, the repeated field names and per-fact sources were well
- * over half of the file.
+ * The file is one line of JSON (CacheHeader), then one line per entry: the entry's values in the
+ * order of `fields`, `sources` packed (see packSources). A run parses the header, and an entry's
+ * line only when that entry is asked for: a run needs a handful of the 1,170, and parsing them
+ * all (as rows, or as objects) was most of the registry's start-up.
  */
-interface RegistryCache {
+interface CacheHeader {
   /** the data files it was built from, by name */
   stamps: FileStamps;
   /** every field of an entry, in order */
   fields: string[];
-  /** one row per entry: its values in the order of `fields`, `sources` packed */
-  rows: unknown[][];
-  data: Omit<RegistryData, 'entries' | 'tries'>;
-  /** the name tries, if built */
-  tries?: { exact: FlatTrie; folded: FlatTrie };
+  /** number of entry lines that follow */
+  count: number;
+  data: Omit<RegistryData, 'entries'>;
+  /** OutletIndexes as JSON: its KeyTables as [keys, values] */
+  indexes: { match: { exact: TrieJson; folded: TrieJson }; names: unknown; hosts: unknown };
+}
+
+type TrieJson = Omit<TrieData, 'edges'> & { edges: unknown };
+
+/** The indexes from their JSON form; null when it is not the current layout. */
+function reviveIndexes({ match, names, hosts }: CacheHeader['indexes']): OutletIndexes | null {
+  const trie = (t: TrieJson): TrieData | null => {
+    const edges = KeyTable.fromJSON(t.edges);
+    return edges && Array.isArray(t.links) && Array.isArray(t.words) ? { ...t, edges } : null;
+  };
+  const exact = trie(match.exact);
+  const folded = trie(match.folded);
+  const n = KeyTable.fromJSON(names);
+  const h = KeyTable.fromJSON(hosts);
+  return exact && folded && n && h ? { match: { exact, folded }, names: n, hosts: h } : null;
 }
 
 /**
@@ -58,7 +77,7 @@ const ENTRY_FIELDS = [
 
 /**
  * An entry from its row. Written out as one object literal: filling an object field by field
- * from the names in `fields` took longer than parsing the entries as JSON objects.
+ * from the names in `fields` took longer.
  */
 function fromRow(r: unknown[]): OutletEntry {
   // The row's layout was checked against ENTRY_FIELDS; its values are as toEntry made them.
@@ -74,31 +93,54 @@ function cachePath(): string {
   return join(packageRoot(), 'dist', 'outlets.cache.json');
 }
 
-export function readRegistryCache(dir: string, files: string[]): RegistryData | null {
+export function readRegistryCache(dir: string, files: string[]): RegistrySource | null {
   try {
-    const cache = JSON.parse(readFileSync(cachePath(), 'utf8')) as RegistryCache;
+    const text = readFileSync(cachePath(), 'utf8');
+    const newline = text.indexOf('\n');
+    if (newline < 0) return null;
+    const header = JSON.parse(text.slice(0, newline)) as CacheHeader;
     // A cache written by an older build has another layout: read the files instead.
-    if (!Array.isArray(cache.fields) || !Array.isArray(cache.rows)) return null;
-    if (!stampsMatch(cache.stamps, files.map((f) => join(dir, f)), (f) => basename(f))) return null;
-    if (cache.fields.join() !== ENTRY_FIELDS.join()) return null;
-    const entries = cache.rows.map(fromRow);
-    const tries = cache.tries && { exact: unflattenTrie(cache.tries.exact), folded: unflattenTrie(cache.tries.folded) };
-    return { ...cache.data, entries, ...(tries ? { tries } : {}) };
+    if (!Array.isArray(header.fields) || header.fields.join() !== ENTRY_FIELDS.join()) return null;
+    const indexes = reviveIndexes(header.indexes);
+    if (!indexes) return null;
+    if (!stampsMatch(header.stamps, files.map((f) => join(dir, f)), (f) => basename(f))) return null;
+    const lines = text.slice(newline + 1).split('\n', header.count);
+    if (lines.length !== header.count) return null;
+    const made: Array<OutletEntry | undefined> = new Array<OutletEntry | undefined>(header.count);
+    return {
+      ...header.data,
+      count: header.count,
+      entry: (i) => (made[i] ??= fromRow(JSON.parse(lines[i]) as unknown[])),
+      indexes,
+    };
   } catch {
     return null;
   }
 }
 
+/** JSON with characters beyond ASCII as \u escapes: read into a one-byte string, it parses faster (and has no raw line break). */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function writeRegistryCache(dir: string, files: string[], data: RegistryData): void {
-  const { entries, tries, ...rest } = data;
+  const { entries, ...rest } = data;
   const fields: string[] = [...ENTRY_FIELDS];
   const rows = entries.map((e) => {
     const keys = Object.keys(e);
     if (keys.length !== fields.length || keys.some((k, i) => k !== fields[i])) throw new Error(`outlet ${e.id}: fields are not ENTRY_FIELDS (registry-cache.ts)`);
-    return ENTRY_FIELDS.map((f) => (f === 'sources' ? packSources(e.sources) : e[f]));
+    return asciiJson(ENTRY_FIELDS.map((f) => (f === 'sources' ? packSources(e.sources) : e[f])));
   });
-  writeCacheFile(cachePath(), { stamps: stampFiles(files.map((f) => join(dir, f)), (f) => basename(f)), fields, rows, data: rest,
-    ...(tries ? { tries: { exact: flattenTrie(tries.exact), folded: flattenTrie(tries.folded) } } : {}) } satisfies RegistryCache);
+  // KeyTables write themselves as [keys, values] (toJSON).
+  const header = {
+    stamps: stampFiles(files.map((f) => join(dir, f)), (f) => basename(f)), fields, count: rows.length, data: rest,
+    indexes: buildIndexes(entries),
+  };
+  // Whole or not at all: a concurrent run never reads half a file.
+  const path = cachePath();
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${asciiJson(header)}\n${rows.join('\n')}\n`);
+  renameSync(tmp, path);
 }
 
 /** The YAML parser, loaded only when the registry is read from its files. */

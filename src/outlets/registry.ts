@@ -12,8 +12,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtinRulesDir } from '../paths.js';
+import { buildIndexes, nameKey, type OutletIndexes } from './indexes.js';
+import { OutletMatcher, type OutletMatch } from './match.js';
 import { parseYaml, readRegistryCache } from './registry-cache.js';
-import { scanWords, type WordSpans } from './words.js';
+
+export type { OutletMatch } from './match.js';
 
 export type OutletKind = 'wire' | 'public-broadcaster' | 'state-media' | 'newspaper' | 'broadcaster' | 'agency';
 
@@ -63,14 +66,6 @@ export interface TypologyInfo {
   source: string;
 }
 
-export interface OutletMatch {
-  entry: OutletEntry;
-  /** UTF-16 offsets into the text, end exclusive */
-  start: number;
-  end: number;
-  matched: string;
-}
-
 export interface OutletRegistry {
   readonly entries: readonly OutletEntry[];
   readonly typologies: readonly TypologyInfo[];
@@ -78,6 +73,8 @@ export interface OutletRegistry {
   readonly warnings: readonly string[];
   byId(id: string): OutletEntry | undefined;
   byHost(hostOrUrl: string): OutletEntry | undefined;
+  /** The first entry with a name or alias that has this name's key (see nameKey: case, accents, a leading "The" aside). */
+  byName(name: string): OutletEntry | undefined;
   findInText(text: string): OutletMatch[];
   typology(code: string): TypologyInfo | undefined;
 }
@@ -207,284 +204,6 @@ export function registrableDomain(host: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Text matching
-// ---------------------------------------------------------------------------------------------
-
-interface Token {
-  /** as written, curly apostrophes straightened */
-  exact: string;
-  /** case- and accent-folded */
-  folded: string;
-  start: number;
-  end: number;
-  capitalised: boolean;
-}
-
-function fold(s: string): string {
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’ʼ]/g, "'")
-    .toLowerCase();
-}
-
-/** Curly apostrophes straightened ("Xinhua’s" -> "Xinhua's"). */
-function straighten(raw: string): string {
-  return raw.includes('’') || raw.includes('ʼ') ? raw.replace(/[’ʼ]/g, "'") : raw;
-}
-
-/** The word starts with a character that has a lower-case form different from itself. */
-function capitalisedAt(text: string, start: number): boolean {
-  const c = text.charCodeAt(start);
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
-  const first = text.charAt(start);
-  return first !== first.toLowerCase();
-}
-
-/** Words of a short phrase (a name or alias) as objects; texts are scanned with `scanWords` instead. */
-function tokenize(text: string): Token[] {
-  const spans = scanWords(text);
-  const out: Token[] = [];
-  for (let k = 0; k < spans.length; k++) {
-    const raw = text.slice(spans.starts[k], spans.ends[k]);
-    out.push({ exact: straighten(raw), folded: fold(raw), start: spans.starts[k], end: spans.ends[k], capitalised: capitalisedAt(text, spans.starts[k]) });
-  }
-  return out;
-}
-
-/** What may stand between two words of a name: spaces (not a blank line), a hyphen, slash, "&", or a "." / ":" with no space. */
-function gapAllowed(gap: string): boolean {
-  if (gap === '') return true;
-  if (/^\s+$/.test(gap)) return !/\n\s*\n/.test(gap);
-  if (/^\s*[-‐‑–/&+]\s*$/.test(gap)) return true;
-  return gap === '.' || gap === ':';
-}
-
-interface TrieNode {
-  /** children by word (as written in the exact trie, folded in the other) */
-  n?: Map<string, TrieNode>;
-  /**
-   * Names ending here: [entry index, capitals]. The index is also the entry's priority (lower
-   * wins a tie). `capitals`: for a title-case name, which of its words are capitalised; [] in
-   * the exact trie.
-   */
-  t?: Array<[number, boolean[]]>;
-  /** exceptions of every entry ending here: "CCTV footage" cancels "CCTV" for all entries named CCTV */
-  x?: string[];
-}
-
-/** The two tries of the outlet names: one keyed by words as written, one by folded words. */
-export interface OutletTries {
-  exact: TrieNode;
-  folded: TrieNode;
-}
-
-/**
- * A trie as JSON: its nodes after the root (node 0), each after its parent, as [parent, word,
- * names, exceptions]. The built-in registry's tries are built at build time and cached in this
- * form (building them from 1,170 entries took about as long as reading the cache; nested JSON
- * objects with a different key set at every node were slow to parse too).
- */
-export type FlatTrie = Array<[number, string, TrieNode['t'] | null, string[] | null]>;
-
-export function flattenTrie(root: TrieNode): FlatTrie {
-  const flat: FlatTrie = [];
-  const visit = (node: TrieNode, index: number): void => {
-    for (const [key, next] of node.n ?? []) {
-      flat.push([index, key, next.t ?? null, next.x ?? null]);
-      visit(next, flat.length);
-    }
-  };
-  visit(root, 0);
-  return flat;
-}
-
-export function unflattenTrie(flat: FlatTrie): TrieNode {
-  const nodes: TrieNode[] = [{}];
-  for (const [parent, key, t, x] of flat) {
-    const node: TrieNode = {};
-    if (t) node.t = t;
-    if (x) node.x = x;
-    const up = nodes[parent];
-    (up.n ??= new Map()).set(key, node);
-    nodes.push(node);
-  }
-  return nodes[0];
-}
-
-function child(node: TrieNode, key: string): TrieNode | undefined {
-  return node.n?.get(key);
-}
-
-function insert(root: TrieNode, keys: string[], index: number, capitals: boolean[], exceptions: readonly string[]): void {
-  let node = root;
-  for (const k of keys) {
-    let next = child(node, k);
-    if (!next) {
-      next = {};
-      (node.n ??= new Map()).set(k, next);
-    }
-    node = next;
-  }
-  const terminals = (node.t ??= []);
-  if (!terminals.some((t) => t[0] === index)) terminals.push([index, capitals]);
-  for (const e of exceptions) {
-    const list = (node.x ??= []);
-    if (!list.includes(e)) list.push(e);
-  }
-}
-
-function isAllCaps(phrase: string): boolean {
-  const letters = phrase.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-}
-
-function isAcronymLike(word: string): boolean {
-  const caps = word.match(/\p{Lu}/gu)?.length ?? 0;
-  return caps >= 2 && !/\p{Ll}{3,}/u.test(word);
-}
-
-/** The name tries of these entries (entry i has priority i). */
-export function buildOutletTries(entries: readonly OutletEntry[]): OutletTries {
-  const tries: OutletTries = { exact: {}, folded: {} };
-  entries.forEach((e, i) => addEntry(tries, e, i));
-  return tries;
-}
-
-function addEntry({ exact, folded }: OutletTries, entry: OutletEntry, index: number): void {
-  if (!entry.textMatch) return;
-  const { exceptions } = entry;
-  const auto = [...entry.aliases];
-  if (!entry.name.includes('(')) auto.unshift(entry.name);
-  for (const phrase of auto) {
-    const toks = tokenize(phrase);
-    if (toks.length === 0) continue;
-    if (isAllCaps(phrase) || (toks.length === 1 && isAcronymLike(toks[0].exact))) {
-      insert(exact, toks.map((t) => t.exact), index, [], exceptions);
-    } else if (toks.length === 1) {
-      // one ordinary-looking word ("Xinhua"): as written, or in capitals as in a dateline
-      const t = toks[0];
-      insert(exact, [t.exact], index, [], exceptions);
-      insert(exact, [t.exact.toUpperCase()], index, [], exceptions);
-    } else {
-      insert(folded, toks.map((t) => t.folded), index, toks.map((t) => t.capitalised), exceptions);
-    }
-  }
-  for (const phrase of entry.caseSensitiveAliases) {
-    const toks = tokenize(phrase);
-    if (toks.length > 0) insert(exact, toks.map((t) => t.exact), index, [], exceptions);
-  }
-}
-
-const NO_EXCEPTIONS: readonly string[] = [];
-
-class Matcher {
-  constructor(private readonly entries: readonly OutletEntry[], private readonly tries: OutletTries) {}
-
-  find(text: string): OutletMatch[] {
-    const words = new TextWords(text, scanWords(text));
-    const out: OutletMatch[] = [];
-    let i = 0;
-    while (i < words.length) {
-      // Exact names first, then folded ones: on a tie in length and priority the first found wins.
-      let best = this.longestFrom(this.tries.exact, false, words, i, undefined);
-      best = this.longestFrom(this.tries.folded, true, words, i, best);
-      if (best) {
-        const start = words.start(i);
-        const end = words.end(best.last);
-        out.push({ entry: this.entries[best.index], start, end, matched: text.slice(start, end) });
-        i = best.last + 1;
-      } else {
-        i++;
-      }
-    }
-    return out;
-  }
-
-  /** Walk one trie from word i; the best match so far is kept unless a longer or preferred one is found. */
-  private longestFrom(root: TrieNode, folded: boolean, words: TextWords, i: number, best: Best | undefined): Best | undefined {
-    let node: TrieNode | undefined = root;
-    for (let j = i; j < words.length; j++) {
-      if (j > i && !gapAllowed(words.text.slice(words.end(j - 1), words.start(j)))) break;
-      node = child(node, folded ? words.folded(j) : words.exact(j));
-      if (!node) break;
-      if (node.t === undefined) continue;
-      for (const [index, capitals] of node.t) {
-        if (acceptable(words, folded, capitals, i, j, node.x ?? NO_EXCEPTIONS) && (!best || j > best.last || (j === best.last && index < best.index))) {
-          best = { index, last: j };
-        }
-      }
-    }
-    return best;
-  }
-}
-
-interface Best {
-  /** entry index (and priority) */
-  index: number;
-  /** index of the phrase's last word */
-  last: number;
-}
-
-/** A text's words with their keys computed on demand: only words that can be part of a name are ever sliced out. */
-class TextWords {
-  readonly length: number;
-
-  constructor(readonly text: string, private readonly spans: WordSpans) {
-    this.length = spans.length;
-  }
-
-  start(k: number): number {
-    return this.spans.starts[k];
-  }
-
-  end(k: number): number {
-    return this.spans.ends[k];
-  }
-
-  exact(k: number): string {
-    return straighten(this.text.slice(this.spans.starts[k], this.spans.ends[k]));
-  }
-
-  folded(k: number): string {
-    return fold(this.text.slice(this.spans.starts[k], this.spans.ends[k]));
-  }
-
-  capitalised(k: number): boolean {
-    return capitalisedAt(this.text, this.spans.starts[k]);
-  }
-}
-
-/** Words i..last may carry this phrase: capitals where a title-case name has them, and no exception around it. */
-function acceptable(words: TextWords, title: boolean, capitals: readonly boolean[], i: number, last: number, exceptions: readonly string[]): boolean {
-  if (title) {
-    for (let k = 0; k < capitals.length; k++) {
-      if (capitals[k] && !words.capitalised(i + k)) return false;
-    }
-  }
-  return !cancelledByException(words.text, words.start(i), words.end(last), exceptions);
-}
-
-function cancelledByException(text: string, start: number, end: number, exceptions: readonly string[]): boolean {
-  if (exceptions.length === 0) return false;
-  const matched = text.slice(start, end).toLowerCase();
-  for (const exc of exceptions) {
-    const e = exc.toLowerCase();
-    const at = e.indexOf(matched);
-    if (at < 0) continue;
-    const from = start - at;
-    if (from < 0) continue;
-    const to = from + e.length;
-    if (text.slice(from, to).toLowerCase() !== e) continue;
-    const before = from > 0 ? text.charAt(from - 1) : '';
-    const after = text.charAt(to);
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-  }
-  return false;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Loading
 // ---------------------------------------------------------------------------------------------
 
@@ -585,22 +304,35 @@ export function registryFiles(root: string): string[] {
   return readdirSync(root).filter((f) => /\.(json|ya?ml)$/i.test(f)).sort();
 }
 
-/** What the registry is built from; cached whole at build time for the built-in data. */
+/** What the registry's files hold, parsed and merged. */
 export interface RegistryData {
   entries: OutletEntry[];
   typologies: TypologyInfo[];
   warnings: string[];
   /** Matrix ids whose entry was replaced by a curated one: matrix id → curated id. */
   replacedBy: Record<string, string>;
-  /** The name tries of `entries`, when read from the build-time cache (built on first use otherwise). */
-  tries?: OutletTries;
+}
+
+/**
+ * What a registry is made from: the parsed files, or the build-time cache, which makes an entry
+ * only when it is asked for (a run needs the few it finds) and brings its indexes ready-made.
+ */
+export interface RegistrySource extends Omit<RegistryData, 'entries'> {
+  count: number;
+  /** Entry i; the same object every time. */
+  entry(i: number): OutletEntry;
+  indexes?: OutletIndexes;
 }
 
 export function loadOutletRegistry(dir?: string): OutletRegistry {
   const root = dir ?? defaultOutletDir();
   const files = registryFiles(root);
   const cached = dir === undefined ? readRegistryCache(root, files) : null;
-  return buildRegistry(cached ?? readRegistryData(root, files));
+  return buildRegistry(cached ?? sourceOf(readRegistryData(root, files)));
+}
+
+function sourceOf({ entries, ...rest }: RegistryData): RegistrySource {
+  return { ...rest, count: entries.length, entry: (i) => entries[i] };
 }
 
 /** Parse and merge the registry's files (the slow path: YAML, validation, merging). */
@@ -684,44 +416,58 @@ export function readRegistryData(root: string, files: string[]): RegistryData {
   return { entries, typologies, warnings, replacedBy: Object.fromEntries([...replaced].map(([id, e]) => [id, e.id])) };
 }
 
-function buildRegistry({ entries, typologies, warnings, replacedBy, tries }: RegistryData): OutletRegistry {
-  const byId = new Map<string, OutletEntry>();
-  for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
-  for (const [id, curated] of Object.entries(replacedBy)) byId.set(id, byId.get(curated)!);
+function buildRegistry(source: RegistrySource): OutletRegistry {
+  const { typologies, warnings, replacedBy } = source;
+  let all: OutletEntry[] | undefined;
+  const entries = (): OutletEntry[] => (all ??= Array.from({ length: source.count }, (_, i) => source.entry(i)));
+  let indexes = source.indexes;
+  const getIndexes = (): OutletIndexes => (indexes ??= buildIndexes(entries()));
 
-  const hostIndex = new Map<string, OutletEntry>();
-  for (const e of entries) for (const h of e.hosts) if (!hostIndex.has(h)) hostIndex.set(h, e);
-
-  let matcher: Matcher | undefined;
-  const getMatcher = (): Matcher => {
-    matcher ??= new Matcher(entries, tries ?? buildOutletTries(entries));
-    return matcher;
+  let byId: Map<string, OutletEntry> | undefined;
+  const getById = (): Map<string, OutletEntry> => {
+    if (byId) return byId;
+    byId = new Map();
+    for (const e of entries()) if (!byId.has(e.id)) byId.set(e.id, e);
+    for (const [id, curated] of Object.entries(replacedBy)) byId.set(id, byId.get(curated)!);
+    return byId;
   };
+  const atHost = (host: string): OutletEntry | undefined => {
+    const i = getIndexes().hosts.get(host);
+    return i === undefined ? undefined : source.entry(i);
+  };
+
+  let matcher: OutletMatcher | undefined;
 
   const typologyIndex = new Map<string, TypologyInfo>();
   for (const t of typologies) typologyIndex.set(t.code.toLowerCase(), t);
 
   return {
-    entries,
+    get entries() {
+      return entries();
+    },
     typologies,
     warnings,
-    byId: (id) => byId.get(id),
+    byId: (id) => getById().get(id),
     byHost(hostOrUrl) {
       const host = normaliseHost(hostOrUrl);
       if (!host) return undefined;
-      const exact = hostIndex.get(host);
+      const exact = atHost(host);
       if (exact) return exact;
       // walk up to the registrable domain: a.b.bbc.co.uk -> b.bbc.co.uk -> bbc.co.uk (never co.uk)
       const reg = registrableDomain(host);
       const labels = host.split('.');
       const regLabels = reg.split('.').length;
       for (let k = 1; labels.length - k >= regLabels; k++) {
-        const hit = hostIndex.get(labels.slice(k).join('.'));
+        const hit = atHost(labels.slice(k).join('.'));
         if (hit) return hit;
       }
       return undefined;
     },
-    findInText: (text) => getMatcher().find(text),
+    byName(name) {
+      const i = getIndexes().names.get(nameKey(name));
+      return i === undefined ? undefined : source.entry(i);
+    },
+    findInText: (text): OutletMatch[] => (matcher ??= new OutletMatcher(getIndexes().match, source.entry)).find(text),
     typology(code) {
       const c = code.trim().replace(/\?$/, '').toLowerCase();
       return typologyIndex.get(c);

@@ -3,8 +3,8 @@
  *
  * A word is what `/[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*\/u` matches; a final "'s" after a
  * letter or digit is a word of its own, so "Xinhua's" matches "Xinhua". At 1 MiB a text has about
- * 200,000 words and almost none can start an outlet's name: the scan keeps only their offsets (two
- * typed arrays), and the matcher slices out the few strings it needs, which die young.
+ * 200,000 words and almost none can start an outlet's name: a `WordCursor` walks them one at a
+ * time (no offset arrays), and the matcher slices out the few strings it needs.
  */
 
 /** Word offsets: word k is text[starts[k], ends[k]). */
@@ -58,6 +58,12 @@ function codePointBefore(text: string, end: number): number {
 /** End of the run of word characters starting at i. */
 function runEnd(text: string, i: number, to: number): number {
   while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) break;
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i)!;
     if (!isWordChar(cp)) break;
     i += codePointLength(cp);
@@ -65,35 +71,57 @@ function runEnd(text: string, i: number, to: number): number {
   return i;
 }
 
-class SpanList implements WordSpans {
-  starts = new Int32Array(256);
-  ends = new Int32Array(256);
-  length = 0;
+/**
+ * The words of text[from, to) in order, possessive "'s" split off: `next()` moves to the next
+ * word and sets `start` and `end`. The whole position is four numbers, so a matcher can look
+ * ahead with a copy (`copyFrom`) and come back.
+ */
+export class WordCursor {
+  start = 0;
+  end = 0;
+  /** where scanning resumes */
+  private pos: number;
+  /** start of a split-off "'s" still to be returned, or -1 */
+  private pending = -1;
 
-  push(start: number, end: number): void {
-    if (this.length === this.starts.length) {
-      const starts = new Int32Array(this.length * 2);
-      const ends = new Int32Array(this.length * 2);
-      starts.set(this.starts);
-      ends.set(this.ends);
-      this.starts = starts;
-      this.ends = ends;
-    }
-    this.starts[this.length] = start;
-    this.ends[this.length] = end;
-    this.length++;
+  constructor(
+    private readonly text: string,
+    from = 0,
+    private readonly to = text.length,
+  ) {
+    this.pos = from;
   }
-}
 
-/** The words of text[from, to), possessive "'s" split off. */
-export function scanWords(text: string, from = 0, to = text.length): WordSpans {
-  const out = new SpanList();
-  let i = from;
-  while (i < to) {
-    const cp = text.codePointAt(i)!;
-    if (!isWordChar(cp)) {
+  copyFrom(other: WordCursor): void {
+    this.start = other.start;
+    this.end = other.end;
+    this.pos = other.pos;
+    this.pending = other.pending;
+  }
+
+  next(): boolean {
+    const { text, to } = this;
+    if (this.pending >= 0) {
+      this.start = this.pending;
+      this.end = this.pos;
+      this.pending = -1;
+      return true;
+    }
+    let i = this.pos;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) break;
+        i++;
+        continue;
+      }
+      const cp = text.codePointAt(i)!;
+      if (isWordChar(cp)) break;
       i += codePointLength(cp);
-      continue;
+    }
+    if (i >= to) {
+      this.pos = to;
+      return false;
     }
     const start = i;
     let end = runEnd(text, i, to);
@@ -103,21 +131,28 @@ export function scanWords(text: string, from = 0, to = text.length): WordSpans {
       if (next === end + 1) break;
       end = next;
     }
-    pushWord(text, start, end, out);
-    i = end;
+    this.pos = end;
+    this.start = start;
+    this.end = end;
+    if (end - start >= 3) {
+      const last = text.charCodeAt(end - 1);
+      if ((last === 0x73 || last === 0x53) && isApostrophe(text.charCodeAt(end - 2)) && isLetterOrDigit(codePointBefore(text, end - 2))) {
+        this.end = end - 2;
+        this.pending = end - 2;
+      }
+    }
+    return true;
   }
-  return out;
 }
 
-/** One word, with a final "'s" after a letter or digit as a word of its own. */
-function pushWord(text: string, start: number, end: number, out: SpanList): void {
-  if (end - start >= 3) {
-    const last = text.charCodeAt(end - 1);
-    if ((last === 0x73 || last === 0x53) && isApostrophe(text.charCodeAt(end - 2)) && isLetterOrDigit(codePointBefore(text, end - 2))) {
-      out.push(start, end - 2);
-      out.push(end - 2, end);
-      return;
-    }
+/** The words of text[from, to), possessive "'s" split off. */
+export function scanWords(text: string, from = 0, to = text.length): WordSpans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const cursor = new WordCursor(text, from, to);
+  while (cursor.next()) {
+    starts.push(cursor.start);
+    ends.push(cursor.end);
   }
-  out.push(start, end);
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends), length: starts.length };
 }

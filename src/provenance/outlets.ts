@@ -3,11 +3,6 @@ import type { OutletFacts, OutletLookup } from './lookup.js';
 
 const AGENCY_NAME = /\b(?:agency|agence|agencia|agentur|press|presse|news service|wire)\b/i;
 
-function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[’ʼ]/g, "'").toLowerCase()
-    .replace(/^the\s+/, '').replace(/[\s.,;:]+$/, '').replace(/\s+/g, ' ').trim();
-}
-
 /** The provenance reader's view of the outlet registry. Every fact comes from the registry's sourced data. */
 export function lookupFromRegistry(registry: OutletRegistry): OutletLookup {
   const facts = new Map<OutletEntry, OutletFacts>();
@@ -30,17 +25,10 @@ export function lookupFromRegistry(registry: OutletRegistry): OutletLookup {
     }
     return f;
   };
-  const names = new Map<string, OutletEntry>();
-  for (const e of registry.entries) {
-    for (const n of [e.name, ...e.aliases, ...e.caseSensitiveAliases]) {
-      const k = fold(n);
-      if (k && !names.has(k)) names.set(k, e);
-    }
-  }
   return {
     findInText: (text) => registry.findInText(text).map((m) => ({ facts: toFacts(m.entry), start: m.start, end: m.end })),
     byName(name) {
-      const e = names.get(fold(name));
+      const e = registry.byName(name);
       return e ? toFacts(e) : null;
     },
     byHost(hostOrUrl) {
