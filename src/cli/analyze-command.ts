@@ -6,9 +6,10 @@ import { STDIN_NAME } from '../input/read.js';
 import { SEVERITIES, type RuleSet, type Severity } from '../rules/types.js';
 import { colorLevel } from './color.js';
 import { FORMATS, type Format, type Job, type JobContext, type JobResult } from './job.js';
-import { checkOutputTarget, writeFileAtomic } from './output-file.js';
+import { AtomicFile, checkOutputTarget } from './output-file.js';
 import { warn, write } from './output.js';
 import { runInOrder } from './pool.js';
+import { Sink } from './sink.js';
 
 export { FORMATS, type Format };
 
@@ -58,13 +59,15 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
     },
   };
 
-  const chunks: string[] = [];
-  const emit = (text: string): Promise<void> => (target === null ? write(text) : (chunks.push(text), Promise.resolve()));
+  // Output is written as it is rendered: to stdout, or into --output's temporary file.
+  const file = target === null ? null : new AtomicFile(target, options.output);
+  const sink = new Sink(file === null ? write : (text) => file.write(text));
   const spinner = await maybeSpinner(sources.length);
   let exitCode = 0;
   let failed = false;
   let written = 0;
-  const jsonItems: string[] = [];
+  /** `--format json` with several reports: the "[" of the array has been written. */
+  let jsonArray = false;
   let corpus = false;
 
   const onResult = async (result: JobResult) => {
@@ -76,11 +79,21 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
     }
     failed ||= result.failed;
     spinner?.clear();
-    if (options.format === 'json') jsonItems.push(result.output);
-    else {
+    if (options.format === 'json') {
+      // One input: its report; several (or a corpus): an array of them, written as they come.
+      const single = sources.length === 1 && !corpus;
+      if (!single) {
+        await sink.write(written === 0 ? '[\n' : ',\n');
+        jsonArray = true;
+      }
+      await sink.writeAll(result.output);
+      if (single) await sink.write('\n');
+    } else {
       const separator = written === 0 ? '' : options.format === 'terminal' ? '\n' : options.format === 'markdown' ? '\n---\n\n' : '';
-      await emit(separator + result.output);
+      await sink.write(separator);
+      await sink.writeAll(result.output);
     }
+    await sink.flush();
     written++;
     if (spinner) spinner.text = `Analysed ${written} of ${corpus ? 'a corpus' : sources.length}`;
   };
@@ -99,16 +112,22 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
 
   const fetching = sources.some(looksLikeUrl) && !spinner ? await urlSpinner(sources.find(looksLikeUrl)!) : null;
   try {
-    await runInOrder(jobs(), ctx, Math.max(1, options.jobs ?? 1), onResult);
+    try {
+      await runInOrder(jobs(), ctx, Math.max(1, options.jobs ?? 1), onResult);
+    } finally {
+      fetching?.stop();
+      spinner?.stop();
+    }
+    if (options.format === 'json') {
+      if (jsonArray) await sink.write('\n]\n');
+      else if (written === 0 && exitCode === 0) await sink.write('[\n\n]\n');
+    }
+    await sink.flush();
+    // As before streaming: no file when every input failed and nothing was written.
+    if (file !== null && (sink.wrote || exitCode === 0)) await file.commit();
   } finally {
-    fetching?.stop();
-    spinner?.stop();
+    await file?.abort();
   }
-  if (options.format === 'json' && (jsonItems.length > 0 || exitCode === 0)) {
-    const single = sources.length === 1 && !corpus && jsonItems.length === 1;
-    await emit(single ? `${jsonItems[0]}\n` : `[\n${jsonItems.join(',\n')}\n]\n`);
-  }
-  if (target !== null && (chunks.length > 0 || exitCode === 0)) await writeFileAtomic(target, chunks.join(''), options.output);
   if (exitCode !== 0) return exitCode;
   return failed ? 1 : 0;
 }

@@ -1,7 +1,9 @@
 import { analyzeDocument } from '../analyze.js';
-import type { Document } from '../document/types.js';
+import type { Paragraph } from '../document/types.js';
 import { UserError } from '../input/errors.js';
 import { readInput } from '../input/read.js';
+import { tuneHeapFor } from './heap.js';
+import { reportJsonChunks, reportJsonLineChunks } from '../report/json-chunks.js';
 import type { Report } from '../report/types.js';
 import { loadRuleSet } from '../rules/load.js';
 import { severityRank, type RuleSet, type Severity } from '../rules/types.js';
@@ -34,8 +36,12 @@ export interface JobContext {
 export type Job = { kind: 'path'; path: string } | { kind: 'text'; name: string; text: string };
 
 export interface JobResult {
-  /** The rendered report (for `json`, one pretty-printed report without a trailing newline). */
-  output: string;
+  /**
+   * The rendered report in pieces (for `json`, one pretty-printed report without a trailing
+   * newline). Rendered lazily, as they are taken, so a big report is written as it is rendered;
+   * a worker thread sends its output back joined, as one piece.
+   */
+  output: Iterable<string>;
   /** A finding at or above `--fail-on`. */
   failed: boolean;
   /** A one-line input error; `output` is empty then. */
@@ -52,15 +58,18 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
       const input = await readInput(job.path, { fetch: { timeoutMs: ctx.timeoutMs } });
       ({ name, text, page } = input);
     } catch (error) {
-      if (error instanceof UserError) return { output: '', failed: false, error: error.message };
+      if (error instanceof UserError) return { output: [], failed: false, error: error.message };
       throw error;
     }
   } else ({ name, text } = job);
+  tuneHeapFor(text.length);
   const rules = rulesOf(ctx);
   const { report, doc } = analyzeDocument(text, { name, rules, page, allow: ctx.allow });
   const { failOn } = ctx.settings;
   const failed = failOn !== undefined && report.findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
-  return { output: await renderReport(report, doc, ctx.settings, rules), failed, error: null };
+  // JSON needs only the report: the document model is not kept alive while it is written.
+  const output = await renderReport(report, ctx.settings.format === 'json' || ctx.settings.format === 'jsonl' ? [] : doc.paragraphs, ctx.settings, rules);
+  return { output, failed, error: null };
 }
 
 let builtinRules: RuleSet | undefined;
@@ -70,27 +79,32 @@ function rulesOf(ctx: JobContext): RuleSet {
 }
 
 /** Renderers are loaded on demand: a JSON run never loads the HTML or terminal renderer. */
-async function renderReport(report: Report, doc: Document, settings: RenderSettings, rules: RuleSet): Promise<string> {
-  const input = { report, paragraphs: doc.paragraphs };
+async function renderReport(report: Report, paragraphs: Paragraph[], settings: RenderSettings, rules: RuleSet): Promise<Iterable<string>> {
+  const input = { report, paragraphs };
   const explanations = settings.explain || settings.format === 'html' ? explanationsOf(rules) : undefined;
   switch (settings.format) {
     case 'json':
-      return JSON.stringify(report, null, 2);
+      return reportJsonChunks(report);
     case 'jsonl':
-      return `${JSON.stringify(report)}\n`;
+      return jsonLine(report);
     case 'markdown': {
-      const { renderMarkdown } = await import('../render/markdown.js');
-      return renderMarkdown(input, { explain: settings.explain, explanations });
+      const { markdownPieces } = await import('../render/markdown.js');
+      return markdownPieces(input, { explain: settings.explain, explanations });
     }
     case 'html': {
-      const { renderHtml } = await import('../render/html.js');
-      return renderHtml(input, { explain: settings.explain, explanations });
+      const { htmlPieces } = await import('../render/html.js');
+      return htmlPieces(input, { explain: settings.explain, explanations });
     }
     default: {
-      const { renderTerminal } = await import('../render/terminal.js');
-      return renderTerminal(input, { colorLevel: settings.colorLevel, width: settings.width, explain: settings.explain, explanations });
+      const { terminalPieces } = await import('../render/terminal.js');
+      return terminalPieces(input, { colorLevel: settings.colorLevel, width: settings.width, explain: settings.explain, explanations });
     }
   }
+}
+
+function* jsonLine(report: Report): Generator<string> {
+  yield* reportJsonLineChunks(report);
+  yield '\n';
 }
 
 const explanationCache = new WeakMap<RuleSet, Map<string, string>>();

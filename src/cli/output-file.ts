@@ -1,5 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
-import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../input/errors.js';
@@ -61,21 +61,77 @@ export function checkOutputTarget(output: string, inputs: readonly string[], cwd
 
 /** Write `text` to `path` atomically: a temporary file in the same folder, then a rename over the target. */
 export async function writeFileAtomic(path: string, text: string, shown = path): Promise<void> {
-  // node:crypto is loaded here, not at start-up: most runs never write a file.
-  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let mode = 0o666;
+  const file = new AtomicFile(path, shown);
   try {
-    mode = (await stat(path)).mode & 0o7777;
-  } catch {
-    // A new file: default permissions (less the umask).
+    await file.write(text);
+    await file.commit();
+  } finally {
+    await file.abort();
   }
-  try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx', mode });
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UserError(`--output ${shown}: cannot write (${code})`);
+}
+
+/**
+ * An output file written piece by piece into a temporary file in the same folder and renamed over
+ * the target by `commit`, so a reader never sees half a report however long it takes to write.
+ * The temporary file is created on the first write (or by `commit`); `abort` removes it.
+ */
+export class AtomicFile {
+  private handle: FileHandle | null = null;
+  private temp: string | null = null;
+  private done = false;
+
+  constructor(private readonly path: string, private readonly shown = path) {}
+
+  async write(text: string): Promise<void> {
+    if (text.length === 0) return;
+    await this.guard(async () => {
+      const handle = await this.open();
+      // writeFile on a handle writes all of it, from the current position.
+      await handle.writeFile(text, 'utf8');
+    });
+  }
+
+  async commit(): Promise<void> {
+    await this.guard(async () => {
+      const handle = await this.open();
+      this.handle = null;
+      await handle.close();
+      await rename(this.temp!, this.path);
+      this.done = true;
+    });
+  }
+
+  /** Remove the temporary file unless it was committed (safe to call more than once). */
+  async abort(): Promise<void> {
+    if (this.done || this.temp === null) return;
+    this.done = true;
+    await this.handle?.close().catch(() => undefined);
+    await unlink(this.temp).catch(() => undefined);
+  }
+
+  private async open(): Promise<FileHandle> {
+    if (this.handle) return this.handle;
+    // node:crypto is loaded here, not at start-up: most runs never write a file.
+    const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+    let mode = 0o666;
+    try {
+      mode = (await stat(this.path)).mode & 0o7777;
+    } catch {
+      // A new file: default permissions (less the umask).
+    }
+    const temp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    this.handle = await open(temp, 'wx', mode);
+    this.temp = temp;
+    return this.handle;
+  }
+
+  private async guard(step: () => Promise<void>): Promise<void> {
+    try {
+      await step();
+    } catch (error) {
+      await this.abort();
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new UserError(`--output ${this.shown}: cannot write (${code})`);
+    }
   }
 }

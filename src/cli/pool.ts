@@ -19,8 +19,26 @@ export async function runInOrder(
   // Loaded only here: node:worker_threads costs a single-threaded run ~5 ms of start-up.
   const { Worker: WorkerThread } = await import('node:worker_threads');
   const pool = new WorkerPool(workers, ctx, (data) => new WorkerThread(new URL('./worker.js', import.meta.url), { workerData: data }));
+  try {
+    await inOrder(jobs, (job) => pool.run(job), workers * 4, onResult);
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * Start each job as it comes and hand results on in input order. At most `limit` jobs are
+ * started and not yet handed on: when the queue is full, no more jobs are read until the
+ * oldest has been handed on, and `onResult` may take as long as it needs (a slow reader of
+ * stdout), so neither input nor results pile up.
+ */
+export async function inOrder(
+  jobs: AsyncIterable<Job | { error: string }>,
+  run: (job: Job) => Promise<JobResult>,
+  limit: number,
+  onResult: (result: JobResult) => Promise<void>,
+): Promise<void> {
   const pending: Array<{ promise: Promise<JobResult>; settled: boolean }> = [];
-  const limit = workers * 4;
   // Write every finished result at the head of the queue; wait for the head only when the queue is full.
   const drain = async (all: boolean) => {
     while (pending.length > 0 && (all || pending[0].settled || pending.length >= limit)) {
@@ -28,23 +46,19 @@ export async function runInOrder(
       await onResult(await head.promise);
     }
   };
-  try {
-    for await (const item of jobs) {
-      const promise = 'error' in item ? Promise.resolve(inputError(item.error)) : pool.run(item);
-      const entry = { promise, settled: false };
-      promise.then(() => { entry.settled = true; }, () => { entry.settled = true; });
-      pending.push(entry);
-      await drain(false);
-    }
-    await drain(true);
-  } finally {
-    await pool.close();
+  for await (const item of jobs) {
+    const promise = 'error' in item ? Promise.resolve(inputError(item.error)) : run(item);
+    const entry = { promise, settled: false };
+    promise.then(() => { entry.settled = true; }, () => { entry.settled = true; });
+    pending.push(entry);
+    await drain(false);
   }
+  await drain(true);
 }
 
 /** An input that could not be turned into a job (a bad corpus line) is reported in its place. */
 function inputError(error: string): JobResult {
-  return { output: '', failed: false, error };
+  return { output: [], failed: false, error };
 }
 
 /**

@@ -18,11 +18,12 @@ if (ctx.rules !== null) {
 }
 
 parentPort?.on('message', (message: { id: number; job: Job }) => {
-  runJob(message.job, ctx).then(
-    (result) => parentPort?.postMessage({ id: message.id, result }),
+  // Rendered here, in this thread, and sent as one string (an article's report is small enough).
+  runJob(message.job, ctx).then((result) => ({ ...result, output: [[...result.output].join('')] })).then(
+    (result) => parentPort?.postMessage({ id: message.id, result: result satisfies JobResult }),
     (error: unknown) => parentPort?.postMessage({
       id: message.id,
-      result: { output: '', failed: false, error: null } satisfies JobResult,
+      result: { output: [], failed: false, error: null } satisfies JobResult,
       crash: error instanceof Error ? error.message : String(error),
     }),
   );

@@ -18,7 +18,8 @@ export type CorpusLine = { ok: true; item: CorpusItem } | { ok: false; error: st
 export async function* readCorpus(source: string | NodeJS.ReadableStream, label: string): AsyncGenerator<CorpusLine> {
   const stream = typeof source === 'string' ? createReadStream(source) : source;
   const decoder = new TextDecoder('utf-8', { fatal: false });
-  let pending = '';
+  // The start of a line not yet ended, in pieces: a long line costs one join, not a copy per chunk.
+  let head: string[] = [];
   let lineNumber = 0;
   const parse = (line: string): CorpusLine | null => {
     lineNumber++;
@@ -26,17 +27,20 @@ export async function* readCorpus(source: string | NodeJS.ReadableStream, label:
     return parseCorpusLine(line, `${label}:${lineNumber}`);
   };
   for await (const chunk of stream) {
-    pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
-    let nl = pending.indexOf('\n');
-    while (nl >= 0) {
-      const parsed = parse(pending.slice(0, nl));
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+      head.push(text.slice(from, nl));
+      const line = head.length === 1 ? head[0] : head.join('');
+      head = [];
+      from = nl + 1;
+      const parsed = parse(line);
       if (parsed) yield parsed;
-      pending = pending.slice(nl + 1);
-      nl = pending.indexOf('\n');
     }
+    if (from < text.length) head.push(text.slice(from));
   }
-  pending += decoder.decode();
-  const last = parse(pending);
+  head.push(decoder.decode());
+  const last = parse(head.join(''));
   if (last) yield last;
 }
 

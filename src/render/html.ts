@@ -1,6 +1,7 @@
 import type { Category } from '../rules/types.js';
 import type { ReportFinding } from '../report/types.js';
 import { codePointIndex } from '../text/codepoints.js';
+import { LinePieces, paragraphFindings, type Located } from './pieces.js';
 import type { RenderInput } from './types.js';
 
 /**
@@ -161,23 +162,24 @@ ul.legend li { break-inside: avoid; }
 }
 `;
 
-interface Located {
-  f: ReportFinding;
-  start: number;
-  end: number;
-}
-
 /** Render one report as a standalone HTML page. */
 export function renderHtml(input: RenderInput, options: HtmlOptions): string {
+  return [...htmlPieces(input, options)].join('');
+}
+
+/** {@link renderHtml} in pieces (a paragraph or more each), for writing as it is rendered. */
+export function* htmlPieces(input: RenderInput, options: HtmlOptions): Generator<string> {
   const { report } = input;
   const cp = codePointIndex(report.text);
   const located: Located[] = report.findings
     .filter((f) => f.start !== null && f.end !== null)
     .map((f) => ({ f, start: cp.toUtf16(f.start!), end: cp.toUtf16(f.end!) }));
+  const inParagraph = paragraphFindings(located);
   const s = report.summary;
   const title = report.source.title ?? report.source.name;
 
-  const out: string[] = [pageStart(`slant · ${title}`, REPORT_CSS)];
+  const out = new LinePieces(false);
+  out.push(pageStart(`slant · ${title}`, REPORT_CSS));
   out.push('<header class="report">');
   out.push(`<h1>${escapeHtml(title)}</h1>`);
   out.push(`<p class="ui muted">slant · ${escapeHtml(report.source.name)} · ${s.words.toLocaleString('en')} words · ${s.findings} ${s.findings === 1 ? 'flag' : 'flags'}</p>`);
@@ -192,7 +194,7 @@ export function renderHtml(input: RenderInput, options: HtmlOptions): string {
   out.push('<h2>The article</h2>');
   out.push('<article data-article="">');
   for (const [index, para] of input.paragraphs.entries()) {
-    const inPara = located.filter((l) => l.start >= para.start && l.start < para.end);
+    const inPara = inParagraph(para);
     const paraText = report.text.slice(para.start, para.end);
     const isHeadline = index === 0 && report.source.title !== null && paraText.trim() === report.source.title.trim();
     const tag = isHeadline ? 'h3' : 'p';
@@ -204,6 +206,8 @@ export function renderHtml(input: RenderInput, options: HtmlOptions): string {
       out.push('</ol>');
     }
     out.push('</section>');
+    const piece = out.take();
+    if (piece !== null) yield piece;
   }
   out.push('</article>');
 
@@ -217,7 +221,7 @@ export function renderHtml(input: RenderInput, options: HtmlOptions): string {
   out.push(renderSummary(input));
   out.push('<footer class="ui muted"><p>Made by slant. Loaded words inside a quotation are the speaker’s, not the outlet’s: their markers are shown in quotation marks.</p></footer>');
   out.push(PAGE_END);
-  return out.join('\n');
+  yield out.take(true)!;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ReportFinding } from '../report/types.js';
 import type { Category } from '../rules/types.js';
 import { codePointIndex } from '../text/codepoints.js';
+import { LinePieces, paragraphFindings, type Located } from './pieces.js';
 import type { RenderInput } from './types.js';
 
 /**
@@ -86,13 +87,19 @@ export interface MarkdownOptions {
 }
 
 export function renderMarkdown(input: RenderInput, options: MarkdownOptions = {}): string {
+  return [...markdownPieces(input, options)].join('');
+}
+
+/** {@link renderMarkdown} in pieces (a paragraph or more each), for writing as it is rendered. */
+export function* markdownPieces(input: RenderInput, options: MarkdownOptions = {}): Generator<string> {
   const { report } = input;
   const s = report.summary;
   const cp = codePointIndex(report.text);
-  const located = report.findings
+  const located: Located[] = report.findings
     .filter((f) => f.start !== null && f.end !== null)
     .map((f) => ({ f, start: cp.toUtf16(f.start!), end: cp.toUtf16(f.end!) }));
-  const out: string[] = [];
+  const inParagraph = paragraphFindings(located);
+  const out = new LinePieces(true);
 
   const heading = report.source.title ?? report.source.name;
   out.push(`# ${escapeMarkdown(heading)}`, '');
@@ -104,7 +111,7 @@ export function renderMarkdown(input: RenderInput, options: MarkdownOptions = {}
 
   out.push('## The article', '');
   for (const para of input.paragraphs) {
-    const inPara = located.filter((l) => l.start >= para.start && l.start < para.end).sort((a, b) => a.start - b.start || b.end - a.end);
+    const inPara = inParagraph(para).sort((a, b) => a.start - b.start || b.end - a.end);
     let line = '';
     let at = para.start;
     for (const l of inPara) {
@@ -123,6 +130,8 @@ export function renderMarkdown(input: RenderInput, options: MarkdownOptions = {}
       for (const l of inPara) out.push(...describe(l.f, options));
       out.push('');
     }
+    const piece = out.take();
+    if (piece !== null) yield piece;
   }
 
   const whole = report.findings.filter((f) => f.start === null);
@@ -152,7 +161,7 @@ export function renderMarkdown(input: RenderInput, options: MarkdownOptions = {}
   out.push('');
   out.push(`- In the outlet's voice: ${s.byVoice.outlet}; inside quotations: ${s.byVoice.quoted}`);
   out.push(`- The outlet's own loaded language: ${s.outletLoadedPer1000Words.toFixed(1)} per 1,000 words`);
-  return `${out.join('\n')}\n`;
+  yield out.take(true)!;
 }
 
 /** `**span**`, with white space at either end moved outside the delimiters (where Markdown needs it). */

@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Category } from '../rules/types.js';
 import type { ReportFinding } from '../report/types.js';
 import { codePointIndex } from '../text/codepoints.js';
+import { LinePieces, paragraphFindings, type Located } from './pieces.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
 import type { RenderInput, TerminalOptions } from './types.js';
 import { displayWidth } from './width.js';
@@ -25,25 +26,32 @@ interface Run {
 
 /** The default report: the article with flagged spans marked, each paragraph's findings after it, a summary. */
 export function renderTerminal(input: RenderInput, options: TerminalOptions): string {
+  return [...terminalPieces(input, options)].join('');
+}
+
+/** {@link renderTerminal} in pieces (a paragraph or more each), for writing as it is rendered. */
+export function* terminalPieces(input: RenderInput, options: TerminalOptions): Generator<string> {
   const { report } = input;
   const c = new Chalk({ level: options.colorLevel });
   const color = colors(c);
   const width = Math.max(40, Math.min(options.width, 100));
   const cp = codePointIndex(report.text);
-  const located = report.findings
+  const located: Located[] = report.findings
     .filter((f) => f.start !== null && f.end !== null)
     .map((f) => ({ f, start: cp.toUtf16(f.start!), end: cp.toUtf16(f.end!) }));
+  const inParagraph = paragraphFindings(located);
 
-  const out: string[] = [];
+  const out = new LinePieces(true);
   const s = report.summary;
   out.push(c.bold(`slant · ${sanitizeLine(report.source.name)}`) + c.dim(` · ${s.words.toLocaleString('en')} words · ${s.findings} ${s.findings === 1 ? "flag" : "flags"}`));
   out.push(c.dim('Flags are prompts to think, not verdicts.'));
   out.push('');
-  renderProvenance(input, c, out, width);
+  const facts: string[] = [];
+  renderProvenance(input, c, facts, width);
+  out.push(...facts);
 
-  let next = 0;
   for (const para of input.paragraphs) {
-    const inPara = located.filter((l) => l.start >= para.start && l.start < para.end);
+    const inPara = inParagraph(para);
     const runs: Run[] = [];
     let at = para.start;
     for (const l of inPara.sort((a, b) => a.start - b.start || b.end - a.end)) {
@@ -55,7 +63,6 @@ export function renderTerminal(input: RenderInput, options: TerminalOptions): st
       }
       const marker = options.colorLevel > 0 ? `[${l.f.n}]` : `[${l.f.n}${CATEGORY_LETTER[l.f.category]}]`;
       runs.push({ text: marker, style: (x) => color.marker[l.f.category](x) });
-      next = Math.max(next, l.f.n);
     }
     runs.push({ text: report.text.slice(at, para.end), style: (x) => x });
     out.push(...wrap(runs, width, ''));
@@ -64,6 +71,8 @@ export function renderTerminal(input: RenderInput, options: TerminalOptions): st
       out.push(...(l.f.kind === 'residue' ? lines.map((x) => c.dim(x)) : lines)); // residue is shown dimmed
     }
     out.push('');
+    const piece = out.take();
+    if (piece !== null) yield piece;
   }
 
   const documentFindings = report.findings.filter((f) => f.start === null);
@@ -74,7 +83,7 @@ export function renderTerminal(input: RenderInput, options: TerminalOptions): st
   }
   out.push(...renderVoices(input, c, width));
   out.push(...renderSummary(input, c, color));
-  return out.join('\n') + '\n';
+  yield out.take(true)!;
 }
 
 function colors(c: ChalkInstance) {

@@ -1,9 +1,9 @@
 /**
- * The text of `JSON.stringify(value, null, 2)` for a report, as a sequence of pieces whose
- * concatenation is exactly that text. A 10 MiB article's report is about 60 million characters
- * of JSON: built as one string, then flattened and encoded for writing, it held several hundred
- * megabytes at once. Written piece by piece (each a group of findings or quotes, or a slice of
- * the text), only one piece exists at a time.
+ * The text of `JSON.stringify(report, null, 2)` (or, for JSON Lines, `JSON.stringify(report)`)
+ * as a sequence of pieces whose concatenation is exactly that text. A 10 MiB article's report is
+ * about 60 million characters of JSON: built as one string, then flattened and encoded for
+ * writing, it held several hundred megabytes at once. Written piece by piece (each a group of
+ * findings or quotes, or a slice of the text), only one piece exists at a time.
  */
 
 /** Array items per piece. */
@@ -11,9 +11,49 @@ const ITEMS_PER_CHUNK = 512;
 /** Characters per piece of a long string value (the article text). */
 const STRING_CHUNK = 1 << 20;
 
+/** How one layout writes an object's top level: pretty (two-space indent) or compact. */
+interface Layout {
+  key(key: string, first: boolean): string;
+  item(value: unknown, first: boolean): string;
+  arrayEnd: string;
+  objectEnd: string;
+  value(value: unknown): string;
+}
+
+const PRETTY: Layout = {
+  key: (key, first) => `${first ? '' : ','}\n  ${JSON.stringify(key)}: `,
+  // JSON.stringify writes null for an array item it cannot serialise.
+  item: (value, first) => `${first ? '' : ','}\n    ${serialisable(value) ? indentJson(value, '    ') : 'null'}`,
+  arrayEnd: '\n  ]',
+  objectEnd: '\n}',
+  value: (value) => indentJson(value, '  '),
+};
+
+const COMPACT: Layout = {
+  key: (key, first) => `${first ? '' : ','}${JSON.stringify(key)}:`,
+  item: (value, first) => `${first ? '' : ','}${serialisable(value) ? JSON.stringify(value) : 'null'}`,
+  arrayEnd: ']',
+  objectEnd: '}',
+  value: (value) => JSON.stringify(value),
+};
+
 /** Pieces of the pretty-printed JSON (two-space indent) of a plain object such as a Report. */
-export function* reportJsonChunks(report: object): Generator<string> {
+export function reportJsonChunks(report: object): Generator<string> {
+  return objectChunks(report, PRETTY);
+}
+
+/** Pieces of the one-line JSON of a plain object (`JSON.stringify(report)`), without the newline. */
+export function reportJsonLineChunks(report: object): Generator<string> {
+  return objectChunks(report, COMPACT);
+}
+
+function* objectChunks(report: object, layout: Layout): Generator<string> {
   const entries = Object.entries(report).filter(([, v]) => serialisable(v));
+  // A report of ordinary size in one piece: a corpus of small articles pays nothing for pieces.
+  if (entries.every(([, v]) => (Array.isArray(v) ? v.length <= ITEMS_PER_CHUNK : typeof v !== 'string' || v.length <= STRING_CHUNK))) {
+    yield layout === PRETTY ? JSON.stringify(report, null, 2) : JSON.stringify(report);
+    return;
+  }
   if (entries.length === 0) {
     yield '{}';
     return;
@@ -21,41 +61,40 @@ export function* reportJsonChunks(report: object): Generator<string> {
   yield '{';
   let first = true;
   for (const [key, value] of entries) {
-    yield `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    yield layout.key(key, first);
     first = false;
-    if (Array.isArray(value) && value.length > 0) yield* arrayChunks(value);
+    if (Array.isArray(value) && value.length > 0) yield* arrayChunks(value, layout);
     else if (typeof value === 'string' && value.length > STRING_CHUNK) yield* stringChunks(value);
-    else yield indentJson(value, '  ');
+    else yield layout.value(value);
   }
-  yield '\n}';
+  yield layout.objectEnd;
 }
 
-function* arrayChunks(items: readonly unknown[]): Generator<string> {
+function* arrayChunks(items: readonly unknown[], layout: Layout): Generator<string> {
   yield '[';
   for (let from = 0; from < items.length; from += ITEMS_PER_CHUNK) {
     let piece = '';
-    for (let i = from; i < Math.min(items.length, from + ITEMS_PER_CHUNK); i++) {
-      // JSON.stringify writes null for an array item it cannot serialise.
-      piece += `${i === 0 ? '' : ','}\n    ${serialisable(items[i]) ? indentJson(items[i], '    ') : 'null'}`;
-    }
+    for (let i = from; i < Math.min(items.length, from + ITEMS_PER_CHUNK); i++) piece += layout.item(items[i], i === 0);
     yield piece;
   }
-  yield '\n  ]';
+  yield layout.arrayEnd;
 }
 
 /**
- * A long string's JSON in slices. Pieces are encoded separately when written, so a cut must not
- * fall between the two halves of a surrogate pair (JSON.stringify escapes lone ones, so every
- * surrogate in its output belongs to a pair); a cut inside an ASCII escape ("\\n") is harmless.
+ * A long string's JSON in slices, each escaped on its own (escaping is per character), so the
+ * whole escaped text never exists at once. Pieces are also encoded separately when written, so a
+ * cut must not fall between the two halves of a surrogate pair (escaped alone, each half would
+ * become an escape such as \ud83d).
  */
 function* stringChunks(value: string): Generator<string> {
-  const json = JSON.stringify(value);
-  for (let from = 0; from < json.length;) {
-    let to = Math.min(json.length, from + STRING_CHUNK);
-    if ((json.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
-    yield json.slice(from, to);
+  yield '"';
+  for (let from = 0; from < value.length;) {
+    let to = Math.min(value.length, from + STRING_CHUNK);
+    if (to < value.length && (value.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
+    yield JSON.stringify(value.slice(from, to)).slice(1, -1);
     from = to;
   }
+  yield '"';
 }
 
 function indentJson(value: unknown, indent: string): string {
