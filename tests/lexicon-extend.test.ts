@@ -72,3 +72,54 @@ describe('options.extend: noun-phrase', () => {
     expect(() => analyze('A slammed door.', { rules: bad })).toThrow(/options\.extend must be "noun-phrase" or "none"/);
   });
 });
+
+const LABELS = `category: loaded-language
+groups:
+  - kind: name-calling
+    explanation: Because.
+    question: Why?
+    options: { modifiers: include }
+    rules:
+      - id: thug
+        match: [thug, mob]
+        message: '"{match}" found'
+        examples:
+          flag: ["Thugs came."]
+      - id: radical
+        options: { extend: noun-phrase }
+        match: [radical]
+        message: '"{match}" found'
+        examples:
+          flag: ["A radical plan."]
+`;
+
+describe('options.modifiers: include', () => {
+  const texts = (t: string) => found(t, ruleSet(LABELS)).map((f) => [f.text, f.word]);
+
+  it('covers up to two adjective-shaped words before the match; data.word keeps the word', () => {
+    expect(texts('They were violent hired thugs indeed.')).toEqual([['violent hired thugs', 'thugs']]);
+    expect(texts('They were angry violent hired thugs.')).toEqual([['violent hired thugs', 'thugs']]);
+    expect(texts('The anti-democratic thugs left.')).toEqual([['anti-democratic thugs', 'thugs']]);
+  });
+
+  it('stops at function words, other word shapes, punctuation, names and the previous finding', () => {
+    expect(texts('They saw the thugs.')).toEqual([['thugs', null]]);
+    expect(texts('Three tall thugs left.')).toEqual([['thugs', null]]);
+    expect(texts('It was violent, thugs said.')).toEqual([['thugs', null]]);
+    expect(texts('Local Republican thugs left.')).toEqual([['thugs', null]]);
+    expect(texts('A mob of thugs left.')).toEqual([['mob', null], ['thugs', null]]);
+  });
+
+  it('lets a capitalised modifier in only when it opens the sentence', () => {
+    expect(texts('Violent thugs left.')).toEqual([['Violent thugs', 'thugs']]);
+  });
+
+  it('merges with a group option key by key: a rule setting extend keeps modifiers', () => {
+    expect(texts('A truly radical plan emerged.')).toEqual([['truly radical plan', 'radical']]);
+  });
+
+  it('rejects an unknown value', () => {
+    const bad = ruleSet(LABELS.replace('modifiers: include', 'modifiers: all'));
+    expect(() => analyze('A mob.', { rules: bad })).toThrow(/options\.modifiers must be "include" or "none"/);
+  });
+});

@@ -318,7 +318,7 @@ export function ptcSection(ctx: EvalContext): EvalSection {
         out.push(kindTable(ctx, articles));
         out.push(
           'SUPPLEMENTARY (not the official figure above): precision per kind against the PTC technique it aims at ' +
-            `(${Object.entries(KIND_TECHNIQUES).map(([k, t]) => `${k}: ${t.join(' + ')}`).join('; ')}; ` +
+            `(${Object.entries(KIND_TECHNIQUES).map(([k, t]) => `${k}: ${t.join(' + ') || 'none of the 14'}`).join('; ')}; ` +
             'other kinds: Loaded_Language + Name_Calling,Labeling), overlap credit; "any technique" = against the spans of all 14 techniques',
         );
         out.push(kindTechniqueTable(ctx, articles));

@@ -17,6 +17,8 @@ interface Compiled {
   sentenceStart: boolean;
   /** `options.extend: noun-phrase`: a one-word match also covers the words it modifies ("disastrous nuclear deal"). */
   extendNounPhrase: boolean;
+  /** `options.modifiers: include`: a match also covers the adjectives right before it ("violent leftist thugs"). */
+  includeModifiers: boolean;
 }
 
 /** Words that may come before a sentence-opening aside without changing it ("But of course, ..."). */
@@ -52,6 +54,7 @@ function compileRule(rule: Rule): Compiled {
     notAfter: new Set(rule.notAfter.map((w) => normalizeWord(w))),
     sentenceStart: rule.options.position === 'sentence-start',
     extendNounPhrase: extendOption(rule),
+    includeModifiers: modifiersOption(rule),
   };
 }
 
@@ -71,14 +74,15 @@ export const lexicon: Detector = {
           i++;
           continue;
         }
-        const start = tokens.start(match.first);
         const { rule } = match.payload;
-        const word = text.slice(start, tokens.end(match.end - 1));
+        const word = text.slice(tokens.start(match.first), tokens.end(match.end - 1));
         const stop = match.payload.extendNounPhrase && match.end - match.first === 1 ? nounPhraseEnd(tokens, text, match.end) : match.end;
         // An extension ends where the next finding starts ("utterly | disastrous nuclear deal").
         const last = ends[ends.length - 1];
         if (last && last.stop > match.first) trimExtension(findings[findings.length - 1], tokens, last, match.first);
-        findings.push({ rule, start, end: tokens.end(stop - 1), message: formatMessage(rule.message, word), suggestion: rule.suggestion, ...(stop > match.end ? { data: { word } } : {}) });
+        const from = match.payload.includeModifiers ? modifiersStart(tokens, text, match.first, last?.stop ?? 0) : match.first;
+        const extended = stop > match.end || from < match.first;
+        findings.push({ rule, start: tokens.start(from), end: tokens.end(stop - 1), message: formatMessage(rule.message, word), suggestion: rule.suggestion, ...(extended ? { data: { word } } : {}) });
         ends.push({ matchEnd: match.end, stop });
         i = match.end;
       }
@@ -94,6 +98,15 @@ function extendOption(rule: Rule): boolean {
   if (value === 'noun-phrase') return true;
   const [file, line] = splitSource(rule.source);
   throw new RuleError(file, line, `rule "${rule.id}": options.extend must be "noun-phrase" or "none", not ${JSON.stringify(value)}`);
+}
+
+/** `options.modifiers`: `include` or `none` (the default). */
+function modifiersOption(rule: Rule): boolean {
+  const value = rule.options.modifiers;
+  if (value === undefined || value === 'none') return false;
+  if (value === 'include') return true;
+  const [file, line] = splitSource(rule.source);
+  throw new RuleError(file, line, `rule "${rule.id}": options.modifiers must be "include" or "none", not ${JSON.stringify(value)}`);
 }
 
 function splitSource(source: string): [string, number] {
@@ -158,7 +171,7 @@ function nounPhraseEnd(tokens: TokenList, text: string, end: number): number {
   const sentence = tokens.sentence(end - 1);
   let j = end;
   while (j < tokens.length && j - end < MAX_EXTENSION) {
-    if (tokens.sentence(j) !== sentence || tokens.start(j) - tokens.end(j - 1) !== 1 || text.charCodeAt(tokens.end(j - 1)) !== 0x20) break;
+    if (tokens.sentence(j) !== sentence || !spaceBetween(tokens, text, j - 1, j)) break;
     if (!isContentWord(tokens.norm(j))) break;
     if (UPPER.test(tokens.text(j)) && !UPPER.test(tokens.text(j - 1))) break;
     j++;
@@ -167,6 +180,45 @@ function nounPhraseEnd(tokens: TokenList, text: string, end: number): number {
 }
 
 const UPPER = /^\p{Lu}/u;
+
+/** How many words a modifier extension may add before the loaded word. */
+const MAX_MODIFIERS = 2;
+
+/**
+ * Adjective-shaped words: the common English adjective and participle endings, plus -y for
+ * adverbs in -ly ("truly"). No tagger: a cheap test on the word's last part.
+ */
+const MODIFIER_SHAPE = /(?:ic|al|ous|ive|ful|less|ant|ent|ish|ary|able|ible|ed|ing|ist|y)$/;
+
+/**
+ * Where a modifier extension starts (token index): up to MAX_MODIFIERS adjective-shaped words
+ * right before the match, each separated from the next by a single space (a hyphenated word
+ * counts as one word: "anti-Semitic"), in the same sentence, never into the previous finding
+ * (`floor`), and no capitalised word before a lower-case match unless it opens the sentence (a
+ * name: "Trump voters").
+ */
+function modifiersStart(tokens: TokenList, text: string, first: number, floor: number): number {
+  const sentence = tokens.sentence(first);
+  const capitalised = tokens.startsUpper(first);
+  let from = first;
+  for (let words = 0; words < MAX_MODIFIERS; words++) {
+    const j = from - 1;
+    if (j < floor || tokens.sentence(j) !== sentence || !spaceBetween(tokens, text, j, from)) break;
+    const norm = tokens.norm(j);
+    if (NP_STOP.has(norm) || /\d/.test(norm) || !MODIFIER_SHAPE.test(norm)) break;
+    // Take the whole hyphenated word ("anti-semitic", "so-called").
+    let k = j;
+    while (k - 1 >= floor && tokens.sentence(k - 1) === sentence && tokens.end(k - 1) + 1 === tokens.start(k) && text.charCodeAt(tokens.end(k - 1)) === 0x2d) k--;
+    const opensSentence = k === 0 || tokens.sentence(k - 1) !== sentence;
+    if (!capitalised && tokens.startsUpper(k) && !opensSentence) break;
+    from = k;
+  }
+  return from;
+}
+
+function spaceBetween(tokens: TokenList, text: string, left: number, right: number): boolean {
+  return tokens.start(right) - tokens.end(left) === 1 && text.charCodeAt(tokens.end(left)) === 0x20;
+}
 
 function isContentWord(norm: string): boolean {
   return !NP_STOP.has(norm) && !/\d/.test(norm) && !/(?:ly|ed)$/.test(norm);

@@ -102,14 +102,17 @@ export function parsePack(source: string, file: string): Rule[] {
   for (const groupNode of groups.items) {
     if (!isMap(groupNode)) return fail(groupNode as YamlNode, 'each group is a mapping');
     checkKeys(groupNode, GROUP_KEYS, 'group', fail);
-    const group = { ...fileDefaults, ...stripUndefined(readInherited(groupNode, fail)) };
+    // Options merge key by key (file, then group, then rule): a rule that sets `extend` keeps its
+    // group's `modifiers`.
+    const groupOwn = stripUndefined(readInherited(groupNode, fail));
+    const group = { ...fileDefaults, ...groupOwn, options: { ...fileDefaults.options, ...groupOwn.options } };
     const ruleList = groupNode.get('rules', true);
     if (!isSeq(ruleList) || ruleList.items.length === 0) return fail(ruleList ?? groupNode, '`rules` must be a non-empty list');
     for (const ruleNode of ruleList.items) {
       if (!isMap(ruleNode)) return fail(ruleNode as YamlNode, 'each rule is a mapping');
       checkKeys(ruleNode, RULE_KEYS, 'rule', fail);
       const own = stripUndefined(readInherited(ruleNode, fail));
-      const merged = { ...group, ...own };
+      const merged = { ...group, ...own, options: { ...group.options, ...own.options } };
       const at = (key: string) => ruleNode.get(key, true) as YamlNode | undefined ?? ruleNode;
       const id = requireString(ruleNode, 'id', fail);
       if (!/^[a-z0-9][a-z0-9./-]*$/.test(id)) fail(at('id'), `id "${id}" must be lower-case letters, digits, "-", "." or "/"`);
