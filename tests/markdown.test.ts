@@ -139,7 +139,8 @@ describe('renderMarkdown', () => {
       if (f.start === null) continue;
       expect(md.split(marker(f.n)).length).toBeGreaterThanOrEqual(3); // in the text and in the list
     }
-    const thugs = report.findings.find((f) => f.text?.toLowerCase() === 'thugs')!;
+    // "foreign-backed thugs": the label covers its modifiers; data.word keeps the word itself.
+    const thugs = report.findings.find((f) => f.data['word'] === 'thugs' || f.text?.toLowerCase() === 'thugs')!;
     expect(md).toContain(`**${thugs.text}**${marker(thugs.n)}`);
     expect(md).toContain(`*Try:* ${escapeMarkdown(thugs.suggestion!)}`);
     expect(md).toContain(`*Ask:* ${escapeMarkdown(thugs.question)}`);
