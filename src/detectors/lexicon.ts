@@ -91,22 +91,23 @@ export const lexicon: Detector = {
   },
 };
 
-/** `options.extend`: `noun-phrase` or `none` (the default); anything else is a mistake in the pack. */
+/** `options.extend`: `noun-phrase` or `none` (the default). */
 function extendOption(rule: Rule): boolean {
-  const value = rule.options.extend;
-  if (value === undefined || value === 'none') return false;
-  if (value === 'noun-phrase') return true;
-  const [file, line] = splitSource(rule.source);
-  throw new RuleError(file, line, `rule "${rule.id}": options.extend must be "noun-phrase" or "none", not ${JSON.stringify(value)}`);
+  return onOffOption(rule, 'extend', 'noun-phrase');
 }
 
 /** `options.modifiers`: `include` or `none` (the default). */
 function modifiersOption(rule: Rule): boolean {
-  const value = rule.options.modifiers;
+  return onOffOption(rule, 'modifiers', 'include');
+}
+
+/** An option that is either `on` or `none` (the default); anything else is a mistake in the pack. */
+function onOffOption(rule: Rule, key: string, on: string): boolean {
+  const value = rule.options[key];
   if (value === undefined || value === 'none') return false;
-  if (value === 'include') return true;
+  if (value === on) return true;
   const [file, line] = splitSource(rule.source);
-  throw new RuleError(file, line, `rule "${rule.id}": options.modifiers must be "include" or "none", not ${JSON.stringify(value)}`);
+  throw new RuleError(file, line, `rule "${rule.id}": options.${key} must be "${on}" or "none", not ${JSON.stringify(value)}`);
 }
 
 function splitSource(source: string): [string, number] {

@@ -1,7 +1,6 @@
 import type { Category } from '../rules/types.js';
 import type { ReportFinding } from '../report/types.js';
-import { codePointIndex } from '../text/codepoints.js';
-import { LinePieces, paragraphFindings, type Located } from './pieces.js';
+import { findingsByParagraph, LinePieces, type Located } from './pieces.js';
 import type { RenderInput } from './types.js';
 
 /**
@@ -170,11 +169,7 @@ export function renderHtml(input: RenderInput, options: HtmlOptions): string {
 /** {@link renderHtml} in pieces (a paragraph or more each), for writing as it is rendered. */
 export function* htmlPieces(input: RenderInput, options: HtmlOptions): Generator<string> {
   const { report } = input;
-  const cp = codePointIndex(report.text);
-  const located: Located[] = report.findings
-    .filter((f) => f.start !== null && f.end !== null)
-    .map((f) => ({ f, start: cp.toUtf16(f.start!), end: cp.toUtf16(f.end!) }));
-  const inParagraph = paragraphFindings(located);
+  const inParagraph = findingsByParagraph(report);
   const s = report.summary;
   const title = report.source.title ?? report.source.name;
 

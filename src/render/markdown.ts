@@ -1,7 +1,6 @@
 import type { ReportFinding } from '../report/types.js';
 import type { Category } from '../rules/types.js';
-import { codePointIndex } from '../text/codepoints.js';
-import { LinePieces, paragraphFindings, type Located } from './pieces.js';
+import { findingsByParagraph, LinePieces } from './pieces.js';
 import type { RenderInput } from './types.js';
 
 /**
@@ -94,11 +93,7 @@ export function renderMarkdown(input: RenderInput, options: MarkdownOptions = {}
 export function* markdownPieces(input: RenderInput, options: MarkdownOptions = {}): Generator<string> {
   const { report } = input;
   const s = report.summary;
-  const cp = codePointIndex(report.text);
-  const located: Located[] = report.findings
-    .filter((f) => f.start !== null && f.end !== null)
-    .map((f) => ({ f, start: cp.toUtf16(f.start!), end: cp.toUtf16(f.end!) }));
-  const inParagraph = paragraphFindings(located);
+  const inParagraph = findingsByParagraph(report);
   const out = new LinePieces(true);
 
   const heading = report.source.title ?? report.source.name;

@@ -1,5 +1,6 @@
 import type { Span } from '../document/types.js';
-import type { ReportFinding } from '../report/types.js';
+import type { Report, ReportFinding } from '../report/types.js';
+import { codePointIndex } from '../text/codepoints.js';
 
 /**
  * Lines gathered into pieces of output, so a renderer can hand its report out as it goes instead
@@ -60,4 +61,13 @@ export function paragraphFindings(located: readonly Located[]): (para: Span) => 
     for (let i = lo; i < located.length && located[i].start < para.end; i++) out.push(located[i]);
     return out;
   };
+}
+
+/** The report's located findings (code points turned into UTF-16 offsets), looked up by paragraph. */
+export function findingsByParagraph(report: Report): (para: Span) => Located[] {
+  const cp = codePointIndex(report.text);
+  const located: Located[] = report.findings
+    .filter((f) => f.start !== null && f.end !== null)
+    .map((f) => ({ f, start: cp.toUtf16(f.start!), end: cp.toUtf16(f.end!) }));
+  return paragraphFindings(located);
 }

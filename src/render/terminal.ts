@@ -1,8 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Category } from '../rules/types.js';
 import type { ReportFinding } from '../report/types.js';
-import { codePointIndex } from '../text/codepoints.js';
-import { LinePieces, paragraphFindings, type Located } from './pieces.js';
+import { findingsByParagraph, LinePieces } from './pieces.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
 import type { RenderInput, TerminalOptions } from './types.js';
 import { displayWidth } from './width.js';
@@ -35,11 +34,7 @@ export function* terminalPieces(input: RenderInput, options: TerminalOptions): G
   const c = new Chalk({ level: options.colorLevel });
   const color = colors(c);
   const width = Math.max(40, Math.min(options.width, 100));
-  const cp = codePointIndex(report.text);
-  const located: Located[] = report.findings
-    .filter((f) => f.start !== null && f.end !== null)
-    .map((f) => ({ f, start: cp.toUtf16(f.start!), end: cp.toUtf16(f.end!) }));
-  const inParagraph = paragraphFindings(located);
+  const inParagraph = findingsByParagraph(report);
 
   const out = new LinePieces(true);
   const s = report.summary;
