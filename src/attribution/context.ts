@@ -5,6 +5,7 @@ import type { Rule } from '../rules/types.js';
 import { EntityRegistry, type Entity } from './entities.js';
 import { compileCueLexicon, findCues, type Cue } from './lexicon.js';
 import type { CueUse, QuoteRecord } from './types.js';
+import { partitionPoint } from '../text/search.js';
 
 /** A person mentioned as a subject or quoted: what a later pronoun can point back to. */
 export interface Salient {
@@ -98,14 +99,7 @@ export const tokenAt = (ctx: AttributionContext, offset: number): number => toke
 /** The sentence that holds a UTF-16 offset (binary search). */
 export function sentenceAt(ctx: AttributionContext, offset: number): number {
   const { sentences } = ctx;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(sentences.length, (i) => sentences[i].start <= offset) - 1);
 }
 
 /** Punctuation between tokens a and b that breaks a phrase: comma, semicolon, colon, bracket or dash. */

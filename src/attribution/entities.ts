@@ -2,6 +2,7 @@ import type { Document } from '../document/types.js';
 import { findAppositives } from './appositives.js';
 import { CALENDAR, CONNECTORS, FEMALE_TITLES, MALE_TITLES, OFFICIAL_WORDS, ORG_WORDS, PARTICLES, ROLE_NOUNS, ROLE_SYNONYMS, STOP_CAPS, SUFFIXES, TITLE_WORDS } from './entity-words.js';
 import { bare, isAllCaps, isCap, joined, key, possessive } from './name-tokens.js';
+import { partitionPoint } from '../text/search.js';
 
 /**
  * People and organisations named in the text, found from runs of capitalised words in one pass,
@@ -114,14 +115,7 @@ export class EntityRegistry {
   private lastMentionBefore(e: Entity, at: number): number | undefined {
     const list = this.mentionsOf.get(e.id);
     if (!list || list[0] >= at) return e.first < at ? e.first : undefined;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (list[mid] < at) lo = mid;
-      else hi = mid - 1;
-    }
-    return list[lo];
+    return list[partitionPoint(list.length, (i) => list[i] < at) - 1];
   }
 
   noteMention(e: Entity, at: number): void {
@@ -146,14 +140,7 @@ export class EntityRegistry {
     for (const e of this.entities) {
       if (e.kind !== 'organisation') continue;
       const list = this.mentionsOf.get(e.id) ?? [];
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid] < at) lo = mid + 1;
-        else hi = mid;
-      }
-      const count = lo;
+      const count = partitionPoint(list.length, (i) => list[i] < at);
       if (count > bestCount) {
         best = e;
         bestCount = count;

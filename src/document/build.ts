@@ -4,6 +4,7 @@ import { splitSentences } from './sentences.js';
 import { TokenListBuilder, type TokenList } from './token-list.js';
 import { expectedWords, scanWords } from './tokens.js';
 import type { Document, Paragraph, Sentence, Span } from './types.js';
+import { partitionPoint } from '../text/search.js';
 
 /** Build the whole document model in one pass per layer: paragraphs → sentences → tokens → quotations. */
 export function buildDocument(text: string): Document {
@@ -54,12 +55,5 @@ export function spanAt<T extends Span>(spans: readonly T[], start: number, end =
 
 /** Index of the first token that starts at or after `offset` (binary search). */
 export function tokenAtOrAfter(tokens: TokenList, offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens.start(mid) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(tokens.length, (i) => tokens.start(i) < offset);
 }

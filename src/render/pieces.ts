@@ -1,6 +1,7 @@
 import type { Span } from '../document/types.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import { codePointIndex } from '../text/codepoints.js';
+import { partitionPoint } from '../text/search.js';
 
 /**
  * Lines gathered into pieces of output, so a renderer can hand its report out as it goes instead
@@ -50,13 +51,7 @@ export function paragraphFindings(located: readonly Located[]): (para: Span) => 
   for (let i = 1; i < located.length && sorted; i++) sorted = located[i - 1].start <= located[i].start;
   if (!sorted) return (para) => located.filter((l) => l.start >= para.start && l.start < para.end);
   return (para) => {
-    let lo = 0;
-    let hi = located.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (located[mid].start < para.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(located.length, (i) => located[i].start < para.start);
     const out: Located[] = [];
     for (let i = lo; i < located.length && located[i].start < para.end; i++) out.push(located[i]);
     return out;

@@ -1,3 +1,5 @@
+import { partitionPoint } from './search.js';
+
 /**
  * Offsets inside slant are UTF-16 indices (what JavaScript strings use); the JSON contract
  * speaks Unicode code points. This index converts between them by a binary search over the
@@ -20,16 +22,7 @@ export function codePointIndex(text: string): CodePointIndex {
   // Code point of unit i: i minus the pairs that start before i (the low half of a pair shares
   // its high half's code point). The k-th pair starts at code point pairs[k] - k.
   const total = text.length - pairs.length;
-  const pairsBefore = (i: number): number => {
-    let lo = 0;
-    let hi = pairs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[mid] < i) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const pairsBefore = (i: number): number => partitionPoint(pairs.length, (k) => pairs[k] < i);
   return {
     toCodePoint: (i) => {
       const at = Math.max(0, Math.min(i, text.length));
@@ -37,14 +30,7 @@ export function codePointIndex(text: string): CodePointIndex {
     },
     toUtf16: (c) => {
       const target = Math.max(0, Math.min(c, total));
-      let lo = 0;
-      let hi = pairs.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (pairs[mid] - mid < target) lo = mid + 1;
-        else hi = mid;
-      }
-      return target + lo;
+      return target + partitionPoint(pairs.length, (k) => pairs[k] - k < target);
     },
     length: total,
   };

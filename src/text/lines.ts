@@ -1,3 +1,5 @@
+import { partitionPoint } from './search.js';
+
 /** One index of line starts, built once, so line/column lookups are O(log n) (peers recompute from 0). */
 export interface LineIndex {
   /** 1-based line and column for a UTF-16 offset; columns count code points. */
@@ -11,13 +13,7 @@ export function lineIndex(text: string, toCodePoint: (i: number) => number = (i)
   return {
     count: starts.length,
     position(offset) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = Math.max(0, partitionPoint(starts.length, (i) => starts[i] <= offset) - 1);
       return { line: lo + 1, column: toCodePoint(offset) - toCodePoint(starts[lo]) + 1 };
     },
   };
