@@ -110,6 +110,14 @@ describe('options.modifiers: include', () => {
     expect(texts('A mob of thugs left.')).toEqual([['mob', null], ['thugs', null]]);
   });
 
+  it('takes an -ing or -ed word only inside a noun phrase, not as the verb of the label', () => {
+    expect(texts('The mayor\'s hired thugs left.')).toEqual([['hired thugs', 'thugs']]);
+    expect(texts('Those marauding thugs left.')).toEqual([['marauding thugs', 'thugs']]);
+    expect(texts('Raging thugs left.')).toEqual([['Raging thugs', 'thugs']]);
+    expect(texts('He was accused of condoning thugs.')).toEqual([['thugs', null]]);
+    expect(texts('The march included masked thugs.')).toEqual([['thugs', null]]);
+  });
+
   it('lets a capitalised modifier in only when it opens the sentence', () => {
     expect(texts('Violent thugs left.')).toEqual([['Violent thugs', 'thugs']]);
   });

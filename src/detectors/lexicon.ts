@@ -207,6 +207,7 @@ function modifiersStart(tokens: TokenList, text: string, first: number, floor: n
     if (j < floor || tokens.sentence(j) !== sentence || !spaceBetween(tokens, text, j, from)) break;
     const norm = tokens.norm(j);
     if (NP_STOP.has(norm) || /\d/.test(norm) || !MODIFIER_SHAPE.test(norm)) break;
+    if (PARTICIPLE.test(norm) && !opensNounPhrase(tokens, j, sentence)) break;
     // Take the whole hyphenated word ("anti-semitic", "so-called").
     let k = j;
     while (k - 1 >= floor && tokens.sentence(k - 1) === sentence && tokens.end(k - 1) + 1 === tokens.start(k) && text.charCodeAt(tokens.end(k - 1)) === 0x2d) k--;
@@ -215,6 +216,26 @@ function modifiersStart(tokens: TokenList, text: string, first: number, floor: n
     from = k;
   }
   return from;
+}
+
+/** -ing and -ed words are often verbs: "condoning fascism", "the speech included sexist remarks". */
+const PARTICIPLE = /(?:ing|ed)$/;
+
+/** Words that open a noun phrase, after which a participle is an adjective ("the hired thugs"). */
+const NOUN_PHRASE_OPENERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its',
+  'our', 'my', 'your', 'whose', 'some', 'many', 'most', 'all', 'no', 'any', 'every', 'each', 'more', 'such', 'other']);
+
+/**
+ * A participle before a label modifies it only inside a noun phrase: after a determiner, a
+ * possessive or an adjective ("violent hired thugs"), or at the start of the sentence
+ * ("Raging leftists ..."). Elsewhere it is a verb and the label its object.
+ */
+function opensNounPhrase(tokens: TokenList, participle: number, sentence: number): boolean {
+  const prev = participle - 1;
+  if (prev < 0 || tokens.sentence(prev) !== sentence) return true;
+  const norm = tokens.norm(prev);
+  if (NOUN_PHRASE_OPENERS.has(norm) || /['’]s?$/.test(tokens.text(prev))) return true;
+  return !NP_STOP.has(norm) && MODIFIER_SHAPE.test(norm) && !PARTICIPLE.test(norm);
 }
 
 function spaceBetween(tokens: TokenList, text: string, left: number, right: number): boolean {
