@@ -4,13 +4,13 @@ import { DETECTORS } from './detectors/index.js';
 import type { AnalysisContext } from './detectors/types.js';
 import { buildDocument } from './document/build.js';
 import { QuotationLookup } from './document/quotations.js';
-import type { Document } from './document/types.js';
+import type { Document, Paragraph } from './document/types.js';
 import type { Finding } from './findings/types.js';
 import { EMPTY_LOOKUP, type OutletLookup } from './provenance/lookup.js';
 import { defaultOutletLookup } from './provenance/outlets.js';
 import { readProvenance, type PageMeta, type ProvenanceRead } from './provenance/read.js';
 import { insideResidue } from './provenance/residue.js';
-import { buildReport } from './report/build.js';
+import { buildReport, type ReportInput } from './report/build.js';
 import type { Report } from './report/types.js';
 import { RuleError } from './rules/errors.js';
 import { loadRuleSet } from './rules/load.js';
@@ -62,8 +62,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Report {
   return analyzeDocument(text, options).report;
 }
 
-/** The report and the document model it was built from (renderers lay the text out by its paragraphs). */
-export function analyzeDocument(text: string, options: AnalyzeOptions = {}): { report: Report; doc: Document } {
+/**
+ * The report and the paragraphs of its text (renderers lay the text out by them). The document
+ * model, the attribution pass and the internal findings are left behind before the report is
+ * built: for a long article they are most of the memory, and the report does not need them.
+ */
+export function analyzeDocument(text: string, options: AnalyzeOptions = {}): { report: Report; paragraphs: Paragraph[] } {
+  const input = analyzeText(text, options);
+  const report = buildReport(input);
+  return { report, paragraphs: input.paragraphs };
+}
+
+/** Everything the report is built from; the document model itself is not kept. */
+function analyzeText(text: string, options: AnalyzeOptions): ReportInput & { paragraphs: Paragraph[] } {
   const rules = options.rules ?? (defaultRules ??= loadRuleSet());
   const doc = buildDocument(text);
   const provenance = readProvenance(doc, { page: options.page, outlets: options.outlets ?? outletLookup() });
@@ -74,11 +85,11 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): { r
     .filter((f) => !allowed || f.start === null || f.end === null || !allowed(doc.text.slice(f.start, f.end)));
   // Residue is not article prose: no claims or quotations are read from it.
   const quotes = reportQuotes(attribution).filter((q) => !insideResidue(provenance.residue, q.start, q.end));
-  const report = buildReport({
-    name: options.name ?? '<text>', doc, findings, quotes, voices: attribution.summary.voices,
-    readings: attribution.summary.readings, provenance: provenance.report,
-  });
-  return { report, doc };
+  return {
+    name: options.name ?? '<text>', text: doc.text, title: doc.title, words: doc.words, findings, quotes,
+    voices: attribution.summary.voices, readings: attribution.summary.readings, provenance: provenance.report,
+    paragraphs: doc.paragraphs,
+  };
 }
 
 function outletLookup(): OutletLookup {

@@ -7,6 +7,10 @@ import { compileCueLexicon, findCues, type Cue } from './lexicon.js';
 import type { CueUse, QuoteRecord } from './types.js';
 import { partitionPoint } from '../text/search.js';
 
+/** inQuote values: the token is inside a quoted term (a title, scare quotes) or inside quoted speech. */
+export const IN_TERM = 1;
+export const IN_SPEECH = 2;
+
 /** A person mentioned as a subject or quoted: what a later pronoun can point back to. */
 export interface Salient {
   entity: Entity;
@@ -27,10 +31,11 @@ export interface AttributionContext {
   readonly sentences: readonly Sentence[];
   /** Top-level quotations (depth 1), in text order. */
   readonly top: readonly Quotation[];
-  /** 1 for each token inside a top-level quotation. */
+  /**
+   * For each token: 0 outside top-level quotations, else IN_TERM or IN_SPEECH by the role of the
+   * quotation that holds it (one byte a token: a column of quotation indices took four).
+   */
   readonly inQuote: Uint8Array;
-  /** Index into `top` of the quotation holding each token, or -1. */
-  readonly quoteOfToken: Int32Array;
   /** Closing offset of each top-level quotation's marks to its opening offset. */
   readonly outerStartByEnd: ReadonlyMap<number, number>;
   readonly cues: readonly Cue[];
@@ -53,15 +58,12 @@ export function createContext(doc: Document, rules: readonly Rule[]): Attributio
   const lexicon = compileCueLexicon(rules);
   const top = doc.quotations.filter((q) => q.depth === 1);
   const inQuote = new Uint8Array(tokens.length);
-  const quoteOfToken = new Int32Array(tokens.length).fill(-1);
   let t = 0;
-  const parts = top.flatMap((q, qi) => q.parts.map((p) => ({ ...p, qi }))).sort((a, b) => a.start - b.start);
+  const parts = top.flatMap((q) => q.parts.map((p) => ({ start: p.start, end: p.end, mark: q.role === 'speech' ? IN_SPEECH : IN_TERM })))
+    .sort((a, b) => a.start - b.start);
   for (const p of parts) {
     while (t < tokens.length && tokens.end(t) <= p.start) t++;
-    for (let k = t; k < tokens.length && tokens.start(k) < p.end; k++) {
-      inQuote[k] = 1;
-      quoteOfToken[k] = p.qi;
-    }
+    for (let k = t; k < tokens.length && tokens.start(k) < p.end; k++) inQuote[k] = p.mark;
   }
   const cues = findCues(doc, lexicon, inQuote);
   const cueUses: CueUse[] = cues.map((cue) => ({ cue, start: tokens.start(cue.first), end: tokens.end(cue.end - 1), quote: -1 }));
@@ -79,7 +81,6 @@ export function createContext(doc: Document, rules: readonly Rule[]): Attributio
     sentences,
     top,
     inQuote,
-    quoteOfToken,
     outerStartByEnd: new Map(top.map((q) => [q.outer.end, q.outer.start])),
     cues,
     cueUses,
@@ -116,8 +117,7 @@ export function gapHasComma(ctx: AttributionContext, a: number, b: number): bool
 export const sentenceCues = (ctx: AttributionContext, s: number): number[] => ctx.cuesBySentence.get(s) ?? [];
 
 /** Token k is inside a quotation of someone's words (not a scare-quoted term or a title). */
-export const isQuoteSpeech = (ctx: AttributionContext, k: number): boolean =>
-  ctx.quoteOfToken[k] >= 0 && ctx.top[ctx.quoteOfToken[k]].role === 'speech';
+export const isQuoteSpeech = (ctx: AttributionContext, k: number): boolean => ctx.inQuote[k] === IN_SPEECH;
 
 export function rangeHasSpeech(ctx: AttributionContext, a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (ctx.inQuote[k] && isQuoteSpeech(ctx, k)) return true;

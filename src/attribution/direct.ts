@@ -55,7 +55,9 @@ function directQuote(ctx: AttributionContext, q: Quotation, qi: number, isTerm: 
   // Before the opening mark, in the same sentence: `X said: "..."`, `X told a jury that he "..."`.
   let frameStart = s.firstToken;
   const openTok = tokenAt(ctx, q.outer.start);
-  for (let k = openTok - 1; k >= s.firstToken; k--) if (inQuote[k] && ctx.quoteOfToken[k] !== qi) {
+  // A token before the opening mark is never inside this quotation (a mark is not part of a word),
+  // so any quoted token here belongs to another one.
+  for (let k = openTok - 1; k >= s.firstToken; k--) if (inQuote[k]) {
     frameStart = k + 1;
     break;
   }

@@ -1,9 +1,20 @@
 import { createRequire } from 'node:module';
 
-/** Characters of input from which the heap is tuned for size (a 4 MiB article and up). */
+/**
+ * Input size from which the heap is tuned for size (a 4 MiB article and up): characters of text,
+ * or bytes of a file about to be read.
+ */
 const LARGE_INPUT = 4 * 1024 * 1024;
 
+/** The young generation held for a large input: two semi-spaces of 8 MiB. */
+const YOUNG_GENERATION = 16 * 1024 * 1024;
+
 let tuned = false;
+let youngHeld = false;
+
+let v8Module: typeof import('node:v8') | undefined;
+/** node:v8, loaded only for a large input. */
+const v8 = (): typeof import('node:v8') => (v8Module ??= createRequire(import.meta.url)('node:v8') as typeof import('node:v8'));
 
 /**
  * Before a very large input is analysed, make V8 grow its heap by 10% at a time instead of by
@@ -11,10 +22,34 @@ let tuned = false;
  * about 325 to 260 MB at no measurable cost in time. Set at run time rather than by re-running
  * node with the flag, which would cost every run ~100 ms; V8 reads this flag each time it sizes
  * the heap after a collection. Small inputs never reach this, so their runs are unchanged.
+ *
+ * Called with a file's size before it is read and again after each piece of it (see
+ * ReadOptions.onRead), and with the text's length once it is read: the young generation is
+ * held (see holdYoungGeneration) as soon as it has grown enough, which for a large file happens
+ * while it is read.
  */
-export function tuneHeapFor(chars: number): void {
-  if (tuned || chars < LARGE_INPUT) return;
-  tuned = true;
-  const v8 = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
-  v8.setFlagsFromString('--heap-growing-percent=10');
+export function tuneHeapFor(size: number): void {
+  if (size < LARGE_INPUT) return;
+  if (!tuned) {
+    tuned = true;
+    v8().setFlagsFromString('--heap-growing-percent=10');
+  }
+  holdYoungGeneration();
+}
+
+/**
+ * V8 doubles the young generation's two semi-spaces (from 1 up to 16 MiB each) whenever more than
+ * a semi-space's worth has survived since the last doubling, and a long text keeps surviving: it
+ * reaches 2 x 16 MiB, all of it resident for the rest of the run. At 2 x 8 MiB a 10 MiB article
+ * ran as fast and peaked ~20 MB lower. The maximum cannot be changed once the heap exists, but
+ * the growth factor is read at each doubling: once the young generation has reached 2 x 8 MiB,
+ * a factor of 1 keeps it at its size.
+ */
+function holdYoungGeneration(): void {
+  if (youngHeld) return;
+  const young = v8().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+  if (young !== undefined && young.space_size < YOUNG_GENERATION) return;
+  youngHeld = true;
+  // A V8 without this space is left as it is.
+  if (young !== undefined) v8().setFlagsFromString('--semi-space-growth-factor=1');
 }

@@ -55,7 +55,7 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
   let page;
   if (job.kind === 'path') {
     try {
-      const input = await readInput(job.path, { fetch: { timeoutMs: ctx.timeoutMs } });
+      const input = await readInput(job.path, { fetch: { timeoutMs: ctx.timeoutMs }, onRead: tuneHeapFor });
       ({ name, text, page } = input);
     } catch (error) {
       if (error instanceof UserError) return { output: [], failed: false, error: error.message };
@@ -64,11 +64,11 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
   } else ({ name, text } = job);
   tuneHeapFor(text.length);
   const rules = rulesOf(ctx);
-  const { report, doc } = analyzeDocument(text, { name, rules, page, allow: ctx.allow });
+  const { report, paragraphs } = analyzeDocument(text, { name, rules, page, allow: ctx.allow });
   const { failOn } = ctx.settings;
   const failed = failOn !== undefined && report.findings.some((f) => severityRank(f.severity) >= severityRank(failOn));
-  // JSON needs only the report: the document model is not kept alive while it is written.
-  const output = await renderReport(report, ctx.settings.format === 'json' || ctx.settings.format === 'jsonl' ? [] : doc.paragraphs, ctx.settings, rules);
+  // JSON needs only the report: the paragraphs are not kept alive while it is written.
+  const output = await renderReport(report, ctx.settings.format === 'json' || ctx.settings.format === 'jsonl' ? [] : paragraphs, ctx.settings, rules);
   return { output, failed, error: null };
 }
 

@@ -30,9 +30,9 @@ export function worksheetCommand(ctx: ClassroomContext): Command {
       if (keyTarget !== null && keyTarget === target) throw new UserError('--key and --output name the same file');
       const rules = ctx.rules(opts.rules);
       const input = await readInput(path);
-      const { report, doc } = analyzeDocument(input.text, { name: input.name, rules, page: input.page, allow: ctx.allow() });
+      const { report, paragraphs } = analyzeDocument(input.text, { name: input.name, rules, page: input.page, allow: ctx.allow() });
       const explanations = new Map(rules.rules.map((r) => [r.id, r.explanation]));
-      const { worksheet, key } = buildWorksheet(report, doc.paragraphs, { explanations });
+      const { worksheet, key } = buildWorksheet(report, paragraphs, { explanations });
       const text = opts.format === 'markdown' ? renderWorksheetMarkdown(worksheet) : renderWorksheetHtml(worksheet);
       if (keyTarget !== null) await writeFileAtomic(keyTarget, `${JSON.stringify(key, null, 2)}\n`, opts.key);
       if (target !== null) await writeFileAtomic(target, text, opts.output);

@@ -5,29 +5,114 @@ const KNOWN = 1;
 const UPPER = 2;
 const UPPER_START = /^\p{Lu}/u;
 
+/** Tokens per block of a packed column. */
+const BLOCK_BITS = 6;
+const BLOCK = 1 << BLOCK_BITS;
+
+type Offsets = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
+
+/**
+ * A column of non-decreasing values: for each block of 64 tokens its first value (`bases`), and
+ * for each token its distance from that (`offsets`, 8 or 16 bits). A block whose values spread
+ * further (a long stretch of text without words) makes the whole column plain: `offsets` then
+ * holds the values themselves in 32 bits and every base is 0, so a value is always
+ * `bases[i >> 6] + offsets[i]`.
+ */
+interface PackedColumn {
+  bases: Int32Array<ArrayBuffer>;
+  offsets: Offsets;
+}
+
+class PackedColumnBuilder implements PackedColumn {
+  bases: Int32Array<ArrayBuffer>;
+  offsets: Offsets;
+  private plain = false;
+
+  constructor(capacity: number, private readonly narrow: 8 | 16) {
+    this.bases = new Int32Array(blocksFor(capacity));
+    this.offsets = narrow === 8 ? new Uint8Array(capacity) : new Uint16Array(capacity);
+  }
+
+  get capacity(): number {
+    return this.offsets.length;
+  }
+
+  set(i: number, value: number): void {
+    if (this.plain) {
+      this.offsets[i] = value;
+      return;
+    }
+    const block = i >> BLOCK_BITS;
+    if ((i & (BLOCK - 1)) === 0) this.bases[block] = value;
+    const distance = value - this.bases[block];
+    if (distance >= 0 && distance < (this.narrow === 8 ? 0x100 : 0x10000)) this.offsets[i] = distance;
+    else {
+      this.makePlain(i);
+      this.offsets[i] = value;
+    }
+  }
+
+  grow(): void {
+    this.offsets = grow(this.offsets);
+    const bases = new Int32Array(blocksFor(this.offsets.length));
+    bases.set(this.bases);
+    this.bases = bases;
+  }
+
+  /** The column for the first n tokens. */
+  fit(n: number): PackedColumn {
+    return { bases: fit(this.bases, blocksFor(n)), offsets: fit(this.offsets, n) };
+  }
+
+  /** Whole values from here on: the first `n` are turned into 32-bit values, the bases into 0. */
+  private makePlain(n: number): void {
+    const values = new Int32Array(this.offsets.length);
+    for (let k = 0; k < n; k++) values[k] = this.bases[k >> BLOCK_BITS] + this.offsets[k];
+    this.offsets = values;
+    this.bases.fill(0);
+    this.plain = true;
+  }
+}
+
+function blocksFor(n: number): number {
+  return (n >> BLOCK_BITS) + 1;
+}
+
 /**
  * The words of a document, stored column-wise: a start offset, a sentence index and a word-form
  * id per token in typed arrays, and each distinct written form (with its normalised form) once.
  * A 10 MiB article has nearly two million tokens; as objects with two strings each they were
  * most of the memory and of the garbage collector's work. Read a token's fields by index
  * (`tokens.norm(i)`); `at(i)` builds a `Token` object for code off the hot paths.
+ *
+ * Starts and sentence indices never decrease from one token to the next, so each is kept as a
+ * packed column (see PackedColumn): 2 and 1 bytes a token instead of 4. Form ids take 2 bytes
+ * while a text has at most 65,536 distinct forms.
  */
 let lists = 0;
 
 export class TokenList implements Iterable<Token> {
   /** Unique per list: lets a cache keyed by form ids tell lists apart without holding on to one. */
   readonly id = ++lists;
+  private readonly startBases: Int32Array;
+  private readonly startOffsets: Offsets;
+  private readonly sentenceBases: Int32Array;
+  private readonly sentenceOffsets: Offsets;
 
   constructor(
     readonly length: number,
-    private readonly starts: Int32Array,
-    private readonly sentences: Int32Array,
-    private readonly formOf: Int32Array,
+    starts: PackedColumn,
+    sentences: PackedColumn,
+    private readonly formOf: Uint16Array | Int32Array,
     /** Written form, its length and its normalised form, by form id. */
     private readonly forms: readonly string[],
     private readonly formLength: Int32Array,
     private readonly norms: readonly string[],
   ) {
+    this.startBases = starts.bases;
+    this.startOffsets = starts.offsets;
+    this.sentenceBases = sentences.bases;
+    this.sentenceOffsets = sentences.offsets;
     this.formFlags = new Uint8Array(forms.length);
   }
 
@@ -35,16 +120,16 @@ export class TokenList implements Iterable<Token> {
   private readonly formFlags: Uint8Array;
 
   start(i: number): number {
-    return this.starts[i];
+    return this.startBases[i >> BLOCK_BITS] + this.startOffsets[i];
   }
 
   end(i: number): number {
-    return this.starts[i] + this.formLength[this.formOf[i]];
+    return this.startBases[i >> BLOCK_BITS] + this.startOffsets[i] + this.formLength[this.formOf[i]];
   }
 
   /** Index of the sentence that holds token i. */
   sentence(i: number): number {
-    return this.sentences[i];
+    return this.sentenceBases[i >> BLOCK_BITS] + this.sentenceOffsets[i];
   }
 
   /** The word as written. */
@@ -79,7 +164,7 @@ export class TokenList implements Iterable<Token> {
   }
 
   at(i: number): Token {
-    return { start: this.start(i), end: this.end(i), text: this.text(i), norm: this.norm(i), sentence: this.sentences[i] };
+    return { start: this.start(i), end: this.end(i), text: this.text(i), norm: this.norm(i), sentence: this.sentence(i) };
   }
 
   slice(from: number, to: number): Token[] {
@@ -96,9 +181,10 @@ export class TokenList implements Iterable<Token> {
 /** Collects tokens in text order, interning each written form so repeated words share one string. */
 export class TokenListBuilder {
   private length = 0;
-  private starts: Int32Array<ArrayBuffer>;
-  private sentences: Int32Array<ArrayBuffer>;
-  private formOf: Int32Array<ArrayBuffer>;
+  private readonly starts: PackedColumnBuilder;
+  private readonly sentences: PackedColumnBuilder;
+  /** Form ids in 16 bits until a form id needs more. */
+  private formOf: Uint16Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
   private readonly forms: string[] = [];
   private readonly norms: string[] = [];
   private formLength = new Int32Array(256);
@@ -108,9 +194,9 @@ export class TokenListBuilder {
   /** `expected`: about how many tokens will come (see expectedWords); the columns are sized for it. */
   constructor(private readonly text: string, expected = 1024) {
     const capacity = Math.max(16, Math.ceil(expected));
-    this.starts = new Int32Array(capacity);
-    this.sentences = new Int32Array(capacity);
-    this.formOf = new Int32Array(capacity);
+    this.starts = new PackedColumnBuilder(capacity, 16);
+    this.sentences = new PackedColumnBuilder(capacity, 8);
+    this.formOf = new Uint16Array(capacity);
   }
 
   get count(): number {
@@ -118,20 +204,22 @@ export class TokenListBuilder {
   }
 
   add(start: number, end: number, sentence: number): void {
-    if (this.length === this.starts.length) {
-      this.starts = grow(this.starts);
-      this.sentences = grow(this.sentences);
+    if (this.length === this.starts.capacity) {
+      this.starts.grow();
+      this.sentences.grow();
       this.formOf = grow(this.formOf);
     }
     const n = this.length++;
-    this.starts[n] = start;
-    this.sentences[n] = sentence;
-    this.formOf[n] = this.intern(start, end);
+    this.starts.set(n, start);
+    this.sentences.set(n, sentence);
+    const form = this.intern(start, end);
+    if (form > 0xffff && this.formOf instanceof Uint16Array) this.formOf = Int32Array.from(this.formOf);
+    this.formOf[n] = form;
   }
 
   build(): TokenList {
     const n = this.length;
-    return new TokenList(n, fit(this.starts, n), fit(this.sentences, n), fit(this.formOf, n), this.forms,
+    return new TokenList(n, this.starts.fit(n), this.sentences.fit(n), fit(this.formOf, n), this.forms,
       this.formLength.slice(0, this.forms.length), this.norms);
   }
 
@@ -192,13 +280,13 @@ function formHash(text: string, start: number, end: number): number {
  * Columns grow by a quarter at a time: on a long text, every doubled copy of a column is a large
  * buffer that the process keeps from the system for a while.
  */
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(a.length + Math.max(1024, a.length >> 2));
+function grow<T extends Offsets>(a: T): T {
+  const bigger = new (a.constructor as new (length: number) => T)(a.length + Math.max(1024, a.length >> 2));
   bigger.set(a);
   return bigger;
 }
 
 /** The first n entries: a view when little is unused (no second buffer), else a copy. */
-function fit(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
-  return a.length - n <= (n >> 3) ? a.subarray(0, n) : a.slice(0, n);
+function fit<T extends Offsets>(a: T, n: number): T {
+  return (a.length - n <= (n >> 3) ? a.subarray(0, n) : a.slice(0, n)) as T;
 }

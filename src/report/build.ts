@@ -1,5 +1,5 @@
 import type { QuoteRecord } from '../attribution/quotes.js';
-import type { Document } from '../document/types.js';
+import type { Span } from '../document/types.js';
 import type { Finding } from '../findings/types.js';
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../rules/types.js';
 import { codePointIndex } from '../text/codepoints.js';
@@ -8,7 +8,10 @@ import { SCHEMA_ID, type Report, type ReportFinding, type ReportProvenance, type
 
 export interface ReportInput {
   name: string;
-  doc: Document;
+  text: string;
+  /** The headline's span (see Document.title). */
+  title: Span | null;
+  words: number;
   findings: Finding[];
   /** UTF-16 offsets; converted here. */
   quotes: QuoteRecord[];
@@ -20,9 +23,9 @@ export interface ReportInput {
 
 /** Turn internal findings (UTF-16 offsets) into the JSON contract (code points, 1-based line/column). */
 export function buildReport(input: ReportInput): Report {
-  const { doc } = input;
-  const cp = codePointIndex(doc.text);
-  const lines = lineIndex(doc.text, cp.toCodePoint);
+  const { text, title, words } = input;
+  const cp = codePointIndex(text);
+  const lines = lineIndex(text, cp.toCodePoint);
   const at = (i: number | null) => (i === null ? null : cp.toCodePoint(i));
 
   const findings: ReportFinding[] = input.findings.map((f, k) => {
@@ -37,7 +40,7 @@ export function buildReport(input: ReportInput): Report {
       end: at(f.end),
       line: pos?.line ?? null,
       column: pos?.column ?? null,
-      text: f.start === null || f.end === null ? null : doc.text.slice(f.start, f.end),
+      text: f.start === null || f.end === null ? null : text.slice(f.start, f.end),
       message: f.message,
       suggestion: f.suggestion,
       question: f.rule.question,
@@ -60,14 +63,14 @@ export function buildReport(input: ReportInput): Report {
 
   return {
     schema: SCHEMA_ID,
-    source: { name: input.name, chars: cp.length, words: doc.words, title: doc.title ? doc.text.slice(doc.title.start, doc.title.end) : null },
-    text: doc.text,
+    source: { name: input.name, chars: cp.length, words, title: title ? text.slice(title.start, title.end) : null },
+    text,
     findings,
     quotes,
     voices: input.voices ?? [],
     readings: input.readings ?? [],
     provenance,
-    summary: summarize(findings, doc.words),
+    summary: summarize(findings, words),
   };
 }
 
