@@ -1,7 +1,8 @@
 import { exceptionCovers } from '../rules/exceptions.js';
 import type { TokenList } from '../document/token-list.js';
 import type { Document } from '../document/types.js';
-import { PhraseMatcher, phraseWords, type PhraseMatch } from '../rules/phrase-matcher.js';
+import { phraseWords, type PhraseMatch, type PhraseMatcher } from '../rules/phrase-matcher.js';
+import { ruleMatcher } from '../rules/rule-matcher.js';
 import type { Rule } from '../rules/types.js';
 import { normalizeWord } from '../text/normalize.js';
 
@@ -45,26 +46,28 @@ const lexicons = new WeakMap<readonly Rule[], CueLexicon>();
 export function compileCueLexicon(rules: readonly Rule[]): CueLexicon {
   const cached = lexicons.get(rules);
   if (cached) return cached;
-  const matcher = new PhraseMatcher<CueEntry>();
-  for (const rule of rules) {
-    if (rule.detector !== REPORTING_VERB_DETECTOR) continue;
-    const cls = (CUE_CLASSES as readonly string[]).includes(String(rule.options.class))
-      ? (rule.options.class as CueClass)
-      : 'neutral';
-    const entry: CueEntry = {
-      rule,
-      cls,
-      report: rule.options.report !== false && cls !== 'neutral',
-      object: rule.options.object === true,
-      exceptions: rule.exceptions.map((e) => phraseWords(e).map((w) => normalizeWord(w))),
-      notBefore: new Set(rule.notBefore.map((w) => normalizeWord(w))),
-      notAfter: new Set(rule.notAfter.map((w) => normalizeWord(w))),
-    };
-    for (const phrase of rule.match) matcher.add(phrase, entry, { inflect: rule.inflect, caseSensitive: rule.caseSensitive });
-  }
+  const matcher = buildCueMatcher(rules.filter((r) => r.detector === REPORTING_VERB_DETECTOR));
   const lexicon = { matcher, size: matcher.size };
   lexicons.set(rules, lexicon);
   return lexicon;
+}
+
+/** The phrase trie of the reporting-verb rules (see ruleMatcher). */
+export function buildCueMatcher(rules: readonly Rule[], useCache = true): PhraseMatcher<CueEntry> {
+  return ruleMatcher('cues', rules, cueEntry, useCache);
+}
+
+function cueEntry(rule: Rule): CueEntry {
+  const cls = (CUE_CLASSES as readonly string[]).includes(String(rule.options.class)) ? (rule.options.class as CueClass) : 'neutral';
+  return {
+    rule,
+    cls,
+    report: rule.options.report !== false && cls !== 'neutral',
+    object: rule.options.object === true,
+    exceptions: rule.exceptions.map((e) => phraseWords(e).map((w) => normalizeWord(w))),
+    notBefore: new Set(rule.notBefore.map((w) => normalizeWord(w))),
+    notAfter: new Set(rule.notAfter.map((w) => normalizeWord(w))),
+  };
 }
 
 /** Words before a noun: a cue after one of them is a noun ("the claim", "his statement"), or an adjective ("the alleged attack"). */
@@ -103,7 +106,10 @@ export function findCues(doc: Document, lexicon: CueLexicon, inQuote: Uint8Array
 
 /** The longest match accepted here (a loop, not `find`: most tokens match nothing, and a closure per token added up). */
 function firstAccepted(matches: ReadonlyArray<PhraseMatch<CueEntry>>, tokens: TokenList, inQuote: Uint8Array): PhraseMatch<CueEntry> | undefined {
-  for (const c of matches) if (accepts(c.payload, tokens, c.first, c.end) && !spansQuote(inQuote, c.first, c.end)) return c;
+  for (let k = 0; k < matches.length; k++) {
+    const c = matches[k];
+    if (accepts(c.payload, tokens, c.first, c.end) && !spansQuote(inQuote, c.first, c.end)) return c;
+  }
   return undefined;
 }
 

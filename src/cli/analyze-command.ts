@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { UserError } from '../input/errors.js';
 import { isCorpusPath, readCorpus } from '../input/corpus.js';
 import { expandInputs } from '../input/expand.js';
@@ -10,6 +11,7 @@ import { AtomicFile, checkOutputTarget } from './output-file.js';
 import { warn, write } from './output.js';
 import { runInOrder } from './pool.js';
 import { Sink } from './sink.js';
+import { compileForShortRun, SHORT_RUN_BYTES } from './v8-flags.js';
 
 export { FORMATS, type Format };
 
@@ -110,6 +112,7 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
     }
   }
 
+  if (isShortRun(sources, options)) compileForShortRun();
   const fetching = sources.some(looksLikeUrl) && !spinner ? await urlSpinner(sources.find(looksLikeUrl)!) : null;
   try {
     try {
@@ -130,6 +133,26 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
   }
   if (exitCode !== 0) return exitCode;
   return failed ? 1 : 0;
+}
+
+/** Only files, no corpus, small in all: standard input, URLs and corpora may be of any length. */
+function isShortRun(sources: string[], options: AnalyzeCommandOptions): boolean {
+  if (options.inputFormat === 'jsonl') return false;
+  let bytes = 0;
+  for (const source of sources) {
+    if (source === '-' || looksLikeUrl(source) || isCorpusPath(source)) return false;
+    bytes += sizeOf(source);
+  }
+  return bytes <= SHORT_RUN_BYTES;
+}
+
+/** A file's size, 0 when it cannot be read (which readInput reports). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Is this input a JSON Lines corpus? Explicit `--input-format`, a .jsonl name, or stdin that opens with "{" under --format jsonl. */

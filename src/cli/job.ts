@@ -2,7 +2,7 @@ import { analyzeDocument } from '../analyze.js';
 import type { Paragraph } from '../document/types.js';
 import { UserError } from '../input/errors.js';
 import { readInput } from '../input/read.js';
-import { tuneHeapFor } from './heap.js';
+import { tuneHeapFor } from './v8-flags.js';
 import { reportJsonChunks, reportJsonLineChunks } from '../report/json-chunks.js';
 import type { Report } from '../report/types.js';
 import { loadRuleSet } from '../rules/load.js';

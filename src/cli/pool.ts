@@ -18,7 +18,7 @@ export async function runInOrder(
   }
   // Loaded only here: node:worker_threads costs a single-threaded run ~5 ms of start-up.
   const { Worker: WorkerThread } = await import('node:worker_threads');
-  const pool = new WorkerPool(workers, ctx, (data) => new WorkerThread(new URL('./worker.js', import.meta.url), { workerData: data }));
+  const pool = new WorkerPool(workers, ctx, (data) => new WorkerThread(new URL('./worker.cjs', import.meta.url), { workerData: data }));
   try {
     await inOrder(jobs, (job) => pool.run(job), workers * 4, onResult);
   } finally {

@@ -1,16 +1,17 @@
 import type { TokenList } from '../document/token-list.js';
 import { exceptionCovers } from '../rules/exceptions.js';
 import { formatMessage, type Finding } from '../findings/types.js';
-import { FUNCTION_WORDS, PhraseMatcher, phraseWords, type PhraseMatch } from '../rules/phrase-matcher.js';
+import { FUNCTION_WORDS, phraseWords, type PhraseMatch, type PhraseMatcher } from '../rules/phrase-matcher.js';
 import { RuleError } from '../rules/errors.js';
-import { cachedMatcher } from '../rules/cache.js';
+import { ruleMatcher } from '../rules/rule-matcher.js';
 import type { Rule } from '../rules/types.js';
 import { normalizeWord } from '../text/normalize.js';
 import type { Detector } from './types.js';
 
 interface Compiled {
   rule: Rule;
-  exceptions: string[][];
+  /** The exception phrases as normalised words: made on first use, as most rules never match a given text. */
+  readonly exceptions: string[][];
   notBefore: Set<string>;
   notAfter: Set<string>;
   /** `options.position: sentence-start`: only as the sentence's opening words ("Of course, ..."). */
@@ -24,32 +25,18 @@ interface Compiled {
 /** Words that may come before a sentence-opening aside without changing it ("But of course, ..."). */
 const LEADING_WORDS = new Set(['and', 'but', 'so', 'yet', 'now', 'still', 'then', 'well', 'oh']);
 
-/** Identifies a list of lexicon rules: the same ids from the same places mean the same phrases. */
-export function lexiconSignature(rules: readonly Rule[]): string {
-  return rules.map((r) => `${r.id}@${r.source}`).join('|');
-}
-
-/**
- * The phrase trie for these rules: loaded ready-made from the build-time cache when the rules
- * are the built-in ones, built phrase by phrase otherwise.
- */
+/** The phrase trie of the lexicon rules (see ruleMatcher). */
 export function buildLexiconMatcher(rules: readonly Rule[], useCache = true): PhraseMatcher<Compiled> {
-  const payloads = rules.map(compileRule);
-  const cached = useCache ? cachedMatcher(lexiconSignature(rules)) : undefined;
-  if (cached) return new PhraseMatcher<Compiled>(cached, payloads);
-  const matcher = new PhraseMatcher<Compiled>();
-  for (const compiled of payloads) matcher.register(compiled);
-  for (const compiled of payloads) {
-    const { rule } = compiled;
-    for (const phrase of rule.match) matcher.add(phrase, compiled, { inflect: rule.inflect, caseSensitive: rule.caseSensitive });
-  }
-  return matcher;
+  return ruleMatcher('lexicon', rules, compileRule, useCache);
 }
 
 function compileRule(rule: Rule): Compiled {
+  let exceptions: string[][] | undefined;
   return {
     rule,
-    exceptions: rule.exceptions.map((e) => phraseWords(e).map((w) => normalizeWord(w))),
+    get exceptions() {
+      return (exceptions ??= rule.exceptions.map((e) => phraseWords(e).map((w) => normalizeWord(w))));
+    },
     notBefore: new Set(rule.notBefore.map((w) => normalizeWord(w))),
     notAfter: new Set(rule.notAfter.map((w) => normalizeWord(w))),
     sentenceStart: rule.options.position === 'sentence-start',
@@ -115,9 +102,12 @@ function splitSource(source: string): [string, number] {
   return m ? [m[1], Number(m[2])] : [source, 0];
 }
 
-/** The longest match its rule accepts here (a loop, not `find`: most tokens match nothing, and a closure per token added up). */
+/**
+ * The longest match its rule accepts here. An indexed loop, not `find` or `for...of`: it runs for
+ * every token, mostly cold, where a closure or an iterator per token added up.
+ */
 function firstAccepted(matches: ReadonlyArray<PhraseMatch<Compiled>>, tokens: TokenList): PhraseMatch<Compiled> | undefined {
-  for (const m of matches) if (accepts(m.payload, tokens, m.first, m.end)) return m;
+  for (let k = 0; k < matches.length; k++) if (accepts(matches[k].payload, tokens, matches[k].first, matches[k].end)) return matches[k];
   return undefined;
 }
 

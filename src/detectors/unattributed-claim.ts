@@ -2,7 +2,8 @@ import { attribute } from '../attribution/extract.js';
 import type { TokenList } from '../document/token-list.js';
 import { formatMessage, type Finding } from '../findings/types.js';
 import { insideResidue } from '../provenance/residue.js';
-import { PhraseMatcher } from '../rules/phrase-matcher.js';
+import type { PhraseMatcher } from '../rules/phrase-matcher.js';
+import { ruleMatcher } from '../rules/rule-matcher.js';
 import type { Rule } from '../rules/types.js';
 import type { Detector } from './types.js';
 
@@ -22,14 +23,10 @@ const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/;
 export const unattributedClaim: Detector = {
   meta: { name: 'unattributed-claim', description: 'Checkable claims in the outlet\'s voice with no source in or before the sentence.' },
   create(rules) {
-    const matcher = new PhraseMatcher<Rule>();
+    const claims = claimRules(rules);
+    const matcher = buildClaimMatcher(claims);
     const byCue = new Map<ClaimCue, Rule>();
-    for (const rule of rules) {
-      const cue = String(rule.options.cue ?? '') as ClaimCue;
-      if (!CUE_ORDER.includes(cue)) continue;
-      byCue.set(cue, rule);
-      for (const phrase of rule.match) matcher.add(phrase, rule, { inflect: rule.inflect, caseSensitive: rule.caseSensitive });
-    }
+    for (const rule of claims) byCue.set(String(rule.options.cue) as ClaimCue, rule);
     const cueOf = (rule: Rule) => String(rule.options.cue) as ClaimCue;
     return (ctx) => {
       const { doc } = ctx;
@@ -67,6 +64,16 @@ export const unattributedClaim: Detector = {
     };
   },
 };
+
+/** The rules with a kind of claim this detector knows (`options.cue`). */
+export function claimRules(rules: readonly Rule[]): Rule[] {
+  return rules.filter((rule) => (CUE_ORDER as readonly string[]).includes(String(rule.options.cue ?? '')));
+}
+
+/** The phrase trie of the claim rules (see ruleMatcher). */
+export function buildClaimMatcher(rules: readonly Rule[], useCache = true): PhraseMatcher<Rule> {
+  return ruleMatcher('claims', rules, (rule) => rule, useCache);
+}
 
 function strongestCue(tokens: TokenList, first: number, end: number, text: string, matcher: PhraseMatcher<Rule>,
   cueOf: (r: Rule) => ClaimCue, byCue: Map<ClaimCue, Rule>): { first: number; end: number; rule: Rule } | null {

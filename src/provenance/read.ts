@@ -5,6 +5,7 @@ import type { ReportOutlet, ReportProvenance } from '../report/types.js';
 import { findFullDate, isoDatePart } from './dates.js';
 import { EMPTY_LOOKUP, unknownOutlet, type OutletFacts, type OutletLookup } from './lookup.js';
 import { findResidue, insideResidue, type ResidueHint, type ResidueSpan } from './residue.js';
+import { foldForUnicodeCase } from '../text/fold-case.js';
 
 export type OutletRole = ReportOutlet['role'];
 
@@ -71,17 +72,20 @@ export function computeResidue(doc: Document, page?: PageMeta | null): ResidueSp
 const WORD = String.raw`[\p{Lu}][\p{L}\p{M}'’.-]*`;
 const PARTICLE = String.raw`(?:de|da|del|della|di|du|van|von|der|den|al|el|bin|ibn|le|la|dos|das|ter|y)`;
 const NAME = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)*${WORD}){0,4}`;
-const NAMES_RE = new RegExp(String.raw`^${NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+)${NAME})*$`, 'u');
+let namesRe: RegExp | undefined;
+/** A list of personal names ("Ana Ruiz and Li Wei"). Compiled on first use: ~1 ms, and most texts have no byline. */
+const isNames = (s: string): boolean => (namesRe ??= new RegExp(String.raw`^${NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+)${NAME})*$`, 'u')).test(s);
 const NOT_NAMES = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Then|Now|Law|Contrast|Comparison|Far|Mid|Noon|Dawn|Night|Morning|Evening|Late|Early|Christmas|Easter)\b/;
 const ROLE_WORDS = /\b(?:staff|writer|correspondent|reporter|editor|contributor|columnist|bureau|desk|chief|senior|special)\b/i;
 const OUTLET_WORDS = /\b(?:press|news|agency|times|post|herald|tribune|journal|daily|gazette|review|wire|tv|radio|network|broadcasting|courier|chronicle|sentinel|ledger|weekly|observer|guardian|telegraph|express|mail|standard|record|report|magazine|media)\b/i;
 
-/** A run of capitalised words from the start of a string ("The Meridian Post", "Al Jazeera"). */
-const CAP_PHRASE = new RegExp(String.raw`^(?:[Tt]he[ \t]+)?[\p{Lu}\d][\p{L}\p{M}\d.&'’-]*(?:[ \t]+(?:(?:of|for|the|and|&|de|del|la|le|al|el)[ \t]+)?[\p{Lu}\d][\p{L}\p{M}\d.&'’-]*)*`, 'u');
+/** A run of capitalised words from the start of a string ("The Meridian Post", "Al Jazeera"); compiled on first use. */
+let capPhraseRe: RegExp | undefined;
+const CAP_PHRASE = String.raw`^(?:[Tt]he[ \t]+)?[\p{Lu}\d][\p{L}\p{M}\d.&'’-]*(?:[ \t]+(?:(?:of|for|the|and|&|de|del|la|le|al|el)[ \t]+)?[\p{Lu}\d][\p{L}\p{M}\d.&'’-]*)*`;
 
 /** The capitalised words at the start of a string, stopping at a sentence end ("Pravda. Translated"). */
 function capPhrase(s: string): string | null {
-  const m = CAP_PHRASE.exec(s);
+  const m = (capPhraseRe ??= new RegExp(CAP_PHRASE, 'u')).exec(s);
   if (!m) return null;
   return m[0].split(/\.\s/)[0].replace(/[.'’]+$/, '');
 }
@@ -89,10 +93,13 @@ function capPhrase(s: string): string | null {
 const PUBLISHED_PREFIX = /^(?:published|posted|first published|publication date|date)\b/i;
 const UPDATED_PREFIX = /^(?:updated|last updated|modified|last modified)\b/i;
 
-/** Cues before an outlet's name that say its words are passed on. */
-const BEFORE_CUE = /(?:according to|told|telling|speaking to|spoke to|said to|interviews? with|citing|cited by|quoted by|quoting|reported by|carried by|aired (?:on|by)|broadcast (?:on|by)|in (?:an?|his|her|their) (?:op-?ed|article|column|interview|editorial|commentary|piece|report|statement|post|letter) (?:for|in|with|to|on|published by)|wrote in|writing in|writing for|wrote for|written for|said in|published (?:in|by)|appearing in|appeared in)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}$/iu;
+/**
+ * Cues before an outlet's name that say its words are passed on. These two are case-insensitive,
+ * tested on text folded by foldForUnicodeCase (flag `u` there is flag `iu` on the text as written).
+ */
+const BEFORE_CUE = /(?:according to|told|telling|speaking to|spoke to|said to|interviews? with|citing|cited by|quoted by|quoting|reported by|carried by|aired (?:on|by)|broadcast (?:on|by)|in (?:an?|his|her|their) (?:op-?ed|article|column|interview|editorial|commentary|piece|report|statement|post|letter) (?:for|in|with|to|on|published by)|wrote in|writing in|writing for|wrote for|written for|said in|published (?:in|by)|appearing in|appeared in)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}$/u;
 /** Cues after an outlet's name ("TASS reported", "EFE news agency reported", "TASS, citing a source, reported"). */
-const AFTER_CUE = /^(?:['’]s?\s+(?:[\p{L}-]+\s+){0,2}(?:service|website|site|correspondent|channel|edition|reporter|programme|program|show|newspaper|agency|outlet)\b)?\s*(?:state\s+)?(?:news\s+agency|agency|newspaper|broadcaster|news\s+site|website|outlet|channel|daily)?\s*(?:,[^,.;]{0,80},\s*)?(?:\([^)]*\)\s*)?(?:(?:has|had|have|also|later|earlier|first|then|previously)\s+)*(?:reported|reports|said|says|claimed|claims|quoted|quotes|cited|cites|wrote|writes|published|publishes|announced|stated|alleged|alleges|aired|broadcast|citing|quoting|reporting|revealed|added|noted|described|called)\b/iu;
+const AFTER_CUE = /^(?:['’]s?\s+(?:[\p{L}-]+\s+){0,2}(?:service|website|site|correspondent|channel|edition|reporter|programme|program|show|newspaper|agency|outlet)\b)?\s*(?:state\s+)?(?:news\s+agency|agency|newspaper|broadcaster|news\s+site|website|outlet|channel|daily)?\s*(?:,[^,.;]{0,80},\s*)?(?:\([^)]*\)\s*)?(?:(?:has|had|have|also|later|earlier|first|then|previously)\s+)*(?:reported|reports|said|says|claimed|claims|quoted|quotes|cited|cites|wrote|writes|published|publishes|announced|stated|alleged|alleges|aired|broadcast|citing|quoting|reporting|revealed|added|noted|described|called)\b/u;
 /** A descriptor naming an outlet that the registry may not know: "the newspaper Pravda". */
 const DESCRIPTOR = /\b(?:the|a|an|state|state-run|state-owned|official|[\p{L}]+['’]s)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?(?:newspaper|daily|tabloid|broadcaster|news agency|news site|news website|news portal|magazine|weekly|TV channel|television channel|radio station)[ \t]+(?=[\p{Lu}])/giu;
 
@@ -160,7 +167,7 @@ export function readProvenance(doc: Document, options: ReadOptions = {}): Proven
     const trailer = /^\((?:Reporting|Reported|Writing)\s+by\s+([^;)]+)/u.exec(line.text);
     if (trailer && !trailerByline) {
       const names = trailer[1].split(/\s*,\s*|\s+and\s+/).map((n) => n.replace(/\s+in\s+[\p{Lu}].*$/u, '').trim()).filter(Boolean);
-      if (names.length > 0 && names.every((n) => NAMES_RE.test(n))) {
+      if (names.length > 0 && names.every(isNames)) {
         trailerByline = { names: joinNames(names), span: { start: line.start, end: line.end } };
       }
       continue;
@@ -208,9 +215,9 @@ export function readProvenance(doc: Document, options: ReadOptions = {}): Proven
     for (const author of page.authors) {
       const clean = author.replace(/^By\s+/i, '').trim();
       const outlet = lookup.byName(clean);
-      if (outlet || (OUTLET_WORDS.test(clean) && !NAMES_RE.test(clean.replace(/^The\s+/, '')))) {
+      if (outlet || (OUTLET_WORDS.test(clean) && !isNames(clean.replace(/^The\s+/, '')))) {
         addHit(outlet ?? unknownOutlet(clean), 'origin', null, null);
-      } else if (NAMES_RE.test(clean) && !people.includes(clean)) people.push(clean);
+      } else if (isNames(clean) && !people.includes(clean)) people.push(clean);
     }
     if (people.length > 0) {
       byline = joinNames(people.flatMap((p) => p.split(/\s*,\s*|\s+and\s+|\s+&\s+/)));
@@ -337,7 +344,7 @@ function parseByline(rest: string, lookup: OutletLookup): ParsedByline {
     if (ROLE_WORDS.test(seg)) break;
     const person = seg.replace(/\s+in\s+[\p{Lu}][\p{L} ]*$/u, '');
     // Anything that is not a name, an outlet or a job title means this is a sentence ("By Monday, the river...").
-    if (!NAMES_RE.test(person) || NOT_NAMES.test(person)) return { ...out, names: null, namesLength: 0, outlet: null };
+    if (!isNames(person) || NOT_NAMES.test(person)) return { ...out, names: null, namesLength: 0, outlet: null };
     names.push(person);
     out.namesLength = index + person.length;
   }
@@ -357,9 +364,10 @@ function firstMention(lookup: OutletLookup, s: string, whole = false) {
 function outletAtStart(rest: string, lookup: OutletLookup): { facts: OutletFacts; index: number; length: number; written: string } | null {
   const lead = /^\s*(?:the\s+)?/i.exec(rest)![0].length;
   const m = lookup.findInText(rest.slice(0, 120)).find((x) => x.start <= lead + 1);
+  if (m) return { facts: m.facts, index: m.start, length: m.end - m.start, written: rest.slice(m.start, m.end) };
+  // Only now: CAP_PHRASE is costly to compile, and a notice mostly names a known outlet.
   const capStart = rest.length - rest.trimStart().length;
   const written = capPhrase(rest.trimStart()) ?? '';
-  if (m) return { facts: m.facts, index: m.start, length: m.end - m.start, written: rest.slice(m.start, m.end) };
   if (written.length >= 2) {
     const facts = lookup.byName(written) ?? unknownOutlet(written);
     return { facts, index: capStart, length: written.length, written };
@@ -463,7 +471,7 @@ function roleInContext(text: string, doc: Document, m: Span, residue: readonly S
   const to = Math.min(para?.end ?? text.length, m.end + 120);
   const before = text.slice(from, m.start).split(/[.!?]\s+/).pop() ?? '';
   const after = text.slice(m.end, to);
-  if (BEFORE_CUE.test(before) || AFTER_CUE.test(after)) return 'primary-source';
+  if (BEFORE_CUE.test(foldForUnicodeCase(before)) || AFTER_CUE.test(foldForUnicodeCase(after))) return 'primary-source';
   return 'mentioned';
 }
 

@@ -1,4 +1,5 @@
 import { spanAt } from '../document/build.js';
+import { letterOrDigitAt, widthAt } from '../document/tokens.js';
 import type { Span } from '../document/types.js';
 
 /**
@@ -40,16 +41,26 @@ const LINE_RULES: ReadonlyArray<readonly [ResidueKind, RegExp]> = [
 /**
  * A line that ends in a photo credit: "... 3 May 2024. (Reuters/John Doe)", "... (Photo: Mia Torres)",
  * "... REUTERS/Staff", "... / Getty Images". Captions are standalone lines, not sentences inside prose.
+ * In two lists by what a line needs for any of them to match (see classifyLine).
  */
-const CREDIT_END = [
+const CREDIT_IN_BRACKETS = [
   /\((?:(?:photo|image|picture|file photo|credit)s?\s*(?:by|:)?\s*)[^()\n]{2,80}\)\s*$/i,
   /\([\p{Lu}][\p{L}.&' -]{1,40}\/[\p{L}.' -]{2,60}\)\s*$/u,
+];
+const CREDIT_AFTER_SLASH_OR_VIA = [
   /(?:^|\s)\p{Lu}{2,}(?: \p{Lu}{2,})?\/[\p{Lu}][\p{L}.' -]{1,40}$/u,
   /^(?!via\b)\S.*(?:\bvia\s+|\/\s*)(?:Getty Images|Shutterstock|Alamy|AP Photo|Reuters|AFP)\s*\)?$/i,
 ];
 
+/**
+ * The line without what leads it up to a letter, digit or "(" (emoji, bullets, arrows), trimmed:
+ * `line.replace(/^[^\p{L}\p{N}(]+/u, '').trim()` without compiling that class, as most lines
+ * open with a letter.
+ */
 function stripLead(line: string): string {
-  return line.replace(/^[^\p{L}\p{N}(]+/u, '').trim();
+  let i = 0;
+  while (i < line.length && line.charCodeAt(i) !== 0x28 && !letterOrDigitAt(line, i)) i += widthAt(line, i);
+  return (i === 0 ? line : line.slice(i)).trim();
 }
 
 /** The residue kind of one line on its own, or null. */
@@ -60,9 +71,14 @@ export function classifyLine(raw: string): ResidueKind | null {
   // rules out first: "cookie" for the cookie rule; a closing bracket at the end, a slash or "via"
   // for a photo credit (the line is trimmed, so `\)\s*$` means it ends with ")").
   const mayBeCookie = /cookie/i.test(line);
-  for (const [kind, re] of LINE_RULES) if ((kind !== 'cookie' || mayBeCookie) && re.test(line)) return kind;
-  const mayBeCredit = line.endsWith(')') || line.includes('/') || /via/i.test(line);
-  if (line.length <= 300 && mayBeCredit && CREDIT_END.some((re) => re.test(line))) return 'caption';
+  // Indexed: every line comes here, cold, and destructuring each [kind, re] takes an iterator.
+  for (let k = 0; k < LINE_RULES.length; k++) {
+    const rule = LINE_RULES[k];
+    if ((rule[0] !== 'cookie' || mayBeCookie) && rule[1].test(line)) return rule[0];
+  }
+  if (line.length > 300) return null;
+  if (line.endsWith(')') && CREDIT_IN_BRACKETS.some((re) => re.test(line))) return 'caption';
+  if ((line.includes('/') || /via/i.test(line)) && CREDIT_AFTER_SLASH_OR_VIA.some((re) => re.test(line))) return 'caption';
   return null;
 }
 

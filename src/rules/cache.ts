@@ -8,9 +8,13 @@ import { phraseWords, type MatcherData } from './phrase-matcher.js';
 import type { Rule } from './types.js';
 
 /**
- * The built-in packs are parsed and validated at build time into one JSON file, so a run does
- * not pay for YAML parsing. The cache is used only while every pack file still has the content
- * it had when compiled; an edited pack is parsed from YAML again.
+ * The built-in packs are parsed and validated at build time into one file, so a run does not pay
+ * for YAML parsing. The cache is used only while every pack file still has the content it had
+ * when compiled; an edited pack is parsed from YAML again.
+ *
+ * The file is one line of JSON (CacheFile), then the text tables of the cached phrase tries
+ * (MatcherData) one after the other, as written: a run slices them out of the file's text. As
+ * strings inside the JSON (escaped, then parsed and copied) they were two thirds of its bytes.
  */
 interface CacheFile {
   /** the pack files it was compiled from, by path relative to the package */
@@ -19,16 +23,34 @@ interface CacheFile {
   /** Inflected forms of every word the packs match, lemma → forms. */
   inflections: Record<string, string[]>;
   /** Ready-made phrase tries of the built-in rules, by the signature of the rule list they serve. */
-  matchers: Record<string, MatcherData>;
+  matchers: Record<string, CachedMatcher>;
+  /** How the tables after the JSON line are encoded: `latin1` when they are ASCII (read faster), else `utf8`. */
+  tables: 'latin1' | 'utf8';
 }
 
-let loaded: CacheFile | null = null;
+/** Where a text table lies in the tables after the JSON line: [start, end). */
+type Section = [number, number];
+
+interface CachedMatcher {
+  root: Section;
+  rootFilter: Section;
+  forms: Section;
+  formsFilter: Section;
+  size: number;
+}
+
+let loaded: { file: CacheFile; tables: string } | null = null;
 
 /** A phrase trie built at build time for exactly this list of rules, if there is one. */
 export function cachedMatcher(signature: string): MatcherData | undefined {
-  const data = loaded !== null && Object.prototype.hasOwnProperty.call(loaded.matchers, signature) ? loaded.matchers[signature] : undefined;
+  if (loaded === null || !Object.prototype.hasOwnProperty.call(loaded.file.matchers, signature)) return undefined;
+  const { root, rootFilter, forms, formsFilter, size } = loaded.file.matchers[signature];
+  const text = (s: Section): string | undefined =>
+    Array.isArray(s) && s.length === 2 && s[0] >= 0 && s[0] <= s[1] && s[1] <= loaded!.tables.length ? loaded!.tables.slice(s[0], s[1]) : undefined;
+  const [rootText, rootFilterText, formsText, formsFilterText] = [root, rootFilter, forms, formsFilter].map(text);
   // A cache written by an older build has another layout: build the trie instead.
-  return data !== undefined && typeof data.forms === 'string' && Array.isArray(data.root) ? data : undefined;
+  if (rootText === undefined || rootFilterText === undefined || formsText === undefined || formsFilterText === undefined || typeof size !== 'number') return undefined;
+  return { root: rootText, rootFilter: rootFilterText, forms: formsText, formsFilter: formsFilterText, size };
 }
 
 export function cachePath(): string {
@@ -39,8 +61,14 @@ const packageName = (file: string): string => relative(packageRoot(), file);
 
 export function readCache(files: string[]): Rule[] | null {
   let cache: CacheFile;
+  let tables: string;
   try {
-    cache = JSON.parse(readFileSync(cachePath(), 'utf8')) as CacheFile;
+    const bytes = readFileSync(cachePath());
+    const newline = bytes.indexOf(10);
+    if (newline < 0) return null;
+    // The JSON line is ASCII (see writeCacheFile): Latin-1 decoding gives it as written.
+    cache = JSON.parse(bytes.toString('latin1', 0, newline)) as CacheFile;
+    tables = bytes.toString(cache.tables === 'utf8' ? 'utf8' : 'latin1', newline + 1);
   } catch {
     return null;
   }
@@ -50,7 +78,7 @@ export function readCache(files: string[]): Rule[] | null {
     return null;
   }
   primeInflections(cache.inflections ?? {});
-  loaded = cache;
+  loaded = { file: cache, tables };
   return cache.rules;
 }
 
@@ -70,5 +98,18 @@ export function writeCache(files: string[], rules: Rule[], matchers: Record<stri
       }
     }
   }
-  writeCacheFile(cachePath(), { stamps: stampFiles(files, packageName), rules, inflections: table, matchers } satisfies CacheFile);
+  let tables = '';
+  const section = (text: string): Section => {
+    tables += text;
+    return [tables.length - text.length, tables.length];
+  };
+  const cached: Record<string, CachedMatcher> = {};
+  for (const [signature, { root, rootFilter, forms, formsFilter, size }] of Object.entries(matchers)) {
+    cached[signature] = { root: section(root), rootFilter: section(rootFilter), forms: section(forms), formsFilter: section(formsFilter), size };
+  }
+  const file: CacheFile = {
+    stamps: stampFiles(files, packageName), rules, inflections: table, matchers: cached,
+    tables: /^[\x00-\x7f]*$/.test(tables) ? 'latin1' : 'utf8',
+  };
+  writeCacheFile(cachePath(), file, tables);
 }

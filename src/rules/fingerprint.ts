@@ -51,10 +51,12 @@ function hashFile(file: string): string {
 /**
  * Write a cache file whole or not at all: a concurrent run never reads half of one. Characters
  * beyond ASCII are written as \u escapes: an all-ASCII file is read into a one-byte string,
- * which reads and parses faster (about 2 ms per cache file at start-up).
+ * which reads and parses faster (about 2 ms per cache file at start-up). `tail`, if given, is
+ * written as it is (UTF-8) after the JSON and a line break.
  */
-export function writeCacheFile(path: string, content: unknown): void {
+export function writeCacheFile(path: string, content: unknown, tail?: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(content).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const json = JSON.stringify(content).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(tmp, tail === undefined ? json : `${json}\n${tail}`);
   renameSync(tmp, path);
 }

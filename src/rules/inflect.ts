@@ -45,7 +45,7 @@ const memo = new Map<string, string[]>();
 
 /** Forms computed at build time (kept in the rule cache), so a run does not compute them again. */
 export function primeInflections(table: Record<string, string[]>): void {
-  for (const [lemma, forms] of Object.entries(table)) memo.set(lemma, forms);
+  for (const lemma of Object.keys(table)) memo.set(lemma, table[lemma]);
 }
 
 export function inflections(lemma: string): string[] {

@@ -2,6 +2,8 @@ import { tokenize } from '../document/tokens.js';
 import type { TokenList } from '../document/token-list.js';
 import { normalizeWord } from '../text/normalize.js';
 import { inflections } from './inflect.js';
+import { KeyFilter } from './key-filter.js';
+import { SortedLines } from './sorted-lines.js';
 
 /** Function words are never inflected ("our" must not become "ours", "ourred"...). Also read by the lexicon detector. */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
@@ -26,12 +28,13 @@ interface TrieNode {
 }
 
 /**
- * A trie as JSON: its nodes after the root (node 0), each after its parent, as [parent, key,
- * entries]. Nested JSON objects with a different set of keys at every node were slow to parse.
+ * A trie as JSON: its nodes after a subtree's top node (node 0), each after its parent, as
+ * [parent, key, entries]. Nested JSON objects with a different set of keys at every node were
+ * slow to parse.
  */
 type FlatTrie = Array<[number, string, TrieNode['e'] | null]>;
 
-function flattenTrie(root: TrieNode): FlatTrie {
+function flattenTrie(top: TrieNode): FlatTrie {
   const flat: FlatTrie = [];
   const visit = (node: TrieNode, index: number): void => {
     for (const [key, next] of node.n ?? []) {
@@ -39,90 +42,49 @@ function flattenTrie(root: TrieNode): FlatTrie {
       visit(next, flat.length);
     }
   };
-  visit(root, 0);
+  visit(top, 0);
   return flat;
 }
 
-function unflattenTrie(flat: FlatTrie): TrieNode {
-  const nodes: TrieNode[] = [{}];
-  for (const [parent, key, e] of flat) {
+/**
+ * Indexed loops here and in the walk: they run cold, in V8's interpreter, where `for (const [a, b]
+ * of list)` takes an iterator for the list and another for each tuple.
+ */
+function unflattenTrie(top: TrieNode, flat: FlatTrie): TrieNode {
+  const nodes: TrieNode[] = [top];
+  for (let k = 0; k < flat.length; k++) {
+    const e = flat[k][2];
     const node: TrieNode = e ? { e } : {};
-    (nodes[parent].n ??= new Map()).set(key, node);
+    (nodes[flat[k][0]].n ??= new Map()).set(flat[k][1], node);
     nodes.push(node);
   }
-  return nodes[0];
+  return top;
 }
 
-/** What a matcher is, without its payloads: cached at build time for the built-in rules. */
-export interface MatcherData {
-  root: FlatTrie;
-  /** The form → lemmas table as a FormTable's text. */
-  forms: string;
-  size: number;
+/** A subtree under the root as one line of a SortedLines table: JSON [entries of its top node, its other nodes]. */
+type SubtreeJson = [TrieNode['e'] | null, FlatTrie];
+
+const packSubtree = (node: TrieNode): string => JSON.stringify([node.e ?? null, flattenTrie(node)] satisfies SubtreeJson);
+
+function unpackSubtree(json: string): TrieNode {
+  const [e, flat] = JSON.parse(json) as SubtreeJson;
+  return unflattenTrie(e ? { e } : {}, flat);
 }
 
 /**
- * The form → lemmas table of a cached matcher, read where it lies: one line per form, sorted,
- * "form lemma lemma...". As a JSON object, its 14,000 keys were over half of the rule cache
- * and a large part of start-up to parse; as one string it parses at once, and a lookup is a
- * binary search over the lines (the matcher remembers the answers per word form).
+ * What a matcher is, without its payloads: cached at build time for the built-in rules. Both
+ * tables stay text (see SortedLines), each with a KeyFilter of its keys: a run looks up a few
+ * hundred words, most of them in neither table, and unpacks only the subtrees under the words its
+ * text has, of 2,000.
  */
-class FormTable {
-  /** where each line starts in `text`, found on the first lookup */
-  private starts: Int32Array | null = null;
-
-  constructor(readonly text: string) {}
-
-  /** The table of a `Map` of forms, in the order its lemma lists have. */
-  static pack(lemmasOf: ReadonlyMap<string, readonly string[]>): string {
-    const lines: string[] = [];
-    for (const [form, lemmas] of lemmasOf) {
-      // Words come from the tokenizer and never hold a space or line break; the packing relies on it.
-      if ([form, ...lemmas].some((w) => w === '' || /\s/.test(w))) throw new Error(`cannot pack the word form "${form}"`);
-      lines.push(`${form} ${lemmas.join(' ')}`);
-    }
-    // Sorted by form (the text before the first space), in the order get() searches.
-    return lines.sort((a, b) => compare(a.slice(0, a.indexOf(' ')), b.slice(0, b.indexOf(' ')))).join('\n');
-  }
-
-  get(form: string): string[] | undefined {
-    const { text } = this;
-    const starts = (this.starts ??= lineStarts(text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = starts[mid];
-      const space = text.indexOf(' ', start);
-      const order = compare(text.slice(start, space), form);
-      if (order === 0) {
-        const end = text.indexOf('\n', space);
-        return text.slice(space + 1, end < 0 ? text.length : end).split(' ');
-      }
-      if (order < 0) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
-  }
-
-  /** Every form with its lemmas, in the table's order. */
-  *entries(): Iterable<[string, string[]]> {
-    if (this.text === '') return;
-    for (const line of this.text.split('\n')) {
-      const words = line.split(' ');
-      yield [words[0], words.slice(1)];
-    }
-  }
-}
-
-/** Code-unit order, the same for sorting and searching. */
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function lineStarts(text: string): Int32Array {
-  if (text === '') return new Int32Array(0);
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return Int32Array.from(starts);
+export interface MatcherData {
+  /** The root's children, by key: a SortedLines table (tab-separated) of packSubtree lines. */
+  root: string;
+  rootFilter: string;
+  /** The form → lemmas table: a SortedLines table (space-separated) of "form lemma lemma...". */
+  forms: string;
+  formsFilter: string;
+  size: number;
 }
 
 export interface PhraseMatch<T> {
@@ -137,10 +99,6 @@ export interface PhraseOptions {
   caseSensitive?: boolean;
 }
 
-function child(node: TrieNode, key: string): TrieNode | undefined {
-  return node.n?.get(key);
-}
-
 /**
  * A token trie of phrases keyed by lemma: the cost of a lookup depends on the phrase length,
  * never on how many phrases are loaded. Inflected forms are not multiplied into the trie
@@ -148,9 +106,11 @@ function child(node: TrieNode, key: string): TrieNode | undefined {
  * the lemmas it may be, and the walk follows each.
  */
 export class PhraseMatcher<T> {
-  private readonly root: TrieNode;
+  private readonly root: TrieNode = {};
+  /** The subtrees under the root of a cached matcher, each unpacked into `root` when first reached. */
+  private readonly subtrees: SortedLines | null;
   /** Forms of a cached matcher, until a phrase is added to it (then they move to `lemmasOf`). */
-  private table: FormTable | null;
+  private table: SortedLines | null;
   /** form → the lemmas it may be an inflection of */
   private readonly lemmasOf = new Map<string, string[]>();
   private readonly payloads: T[];
@@ -161,18 +121,38 @@ export class PhraseMatcher<T> {
    */
   private readonly startMemo = new Map<string, boolean>();
   private readonly keysMemo = new Map<string, string[]>();
+  /** Lemmas by form, as found in `table` (null: none), for the few forms both memos above ask about. */
+  private readonly lemmasMemo = new Map<string, string[] | null>();
   size: number;
 
   constructor(data?: MatcherData, payloads: T[] = []) {
-    this.root = data ? unflattenTrie(data.root) : {};
-    this.table = data ? new FormTable(data.forms) : null;
+    this.subtrees = data ? new SortedLines(data.root, '\t', KeyFilter.parse(data.rootFilter)) : null;
+    this.table = data ? new SortedLines(data.forms, ' ', KeyFilter.parse(data.formsFilter)) : null;
     this.size = data?.size ?? 0;
     this.payloads = payloads;
   }
 
   /** The trie and form table, for a cache; payloads are referred to by the order they were added in. */
   toData(): MatcherData {
-    return { root: flattenTrie(this.root), forms: this.table?.text ?? FormTable.pack(this.lemmasOf), size: this.size };
+    for (const [key] of this.subtrees?.entries() ?? []) this.child(this.root, key);
+    const root = SortedLines.pack([...this.root.n ?? []].map(([key, node]) => [key, packSubtree(node)]), '\t');
+    // Words come from the tokenizer and never hold a space or line break; the packing relies on it.
+    for (const [form, lemmas] of this.table ? [] : this.lemmasOf) {
+      if ([form, ...lemmas].some((w) => w === '' || /\s/.test(w))) throw new Error(`cannot pack the word form "${form}"`);
+    }
+    const forms = this.table?.text ?? SortedLines.pack([...this.lemmasOf].map(([form, lemmas]) => [form, lemmas.join(' ')]), ' ');
+    return { root, rootFilter: new SortedLines(root, '\t').keyFilter(), forms, formsFilter: new SortedLines(forms, ' ').keyFilter(), size: this.size };
+  }
+
+  /** The child of a node by key; under the root, unpacked from `subtrees` on first use. */
+  private child(node: TrieNode, key: string): TrieNode | undefined {
+    const next = node.n?.get(key);
+    if (next !== undefined || node !== this.root || this.subtrees === null) return next;
+    const json = this.subtrees.get(key);
+    if (json === undefined) return undefined;
+    const top = unpackSubtree(json);
+    (node.n ??= new Map()).set(key, top);
+    return top;
   }
 
   /** Give a payload its index now (a cached trie refers to payloads by the order they were registered in). */
@@ -193,6 +173,7 @@ export class PhraseMatcher<T> {
     const index = this.register(payload);
     this.startMemo.clear();
     this.keysMemo.clear();
+    this.lemmasMemo.clear();
     this.formsOf = 0;
     let node = this.root;
     for (const w of words) {
@@ -203,7 +184,7 @@ export class PhraseMatcher<T> {
         key = lower;
         this.expand(lower);
       } else key = EXACT + lower;
-      let next = child(node, key);
+      let next = this.child(node, key);
       if (!next) {
         next = {};
         (node.n ??= new Map()).set(key, next);
@@ -217,7 +198,7 @@ export class PhraseMatcher<T> {
   private expand(lemma: string): void {
     if (this.table) {
       // A phrase added to a cached matcher: its forms become a map again (never needed by slant itself).
-      for (const [form, lemmas] of this.table.entries()) this.lemmasOf.set(form, lemmas);
+      for (const [form, lemmas] of this.table.entries()) this.lemmasOf.set(form, lemmas.split(' '));
       this.table = null;
     }
     for (const form of inflections(lemma)) {
@@ -228,14 +209,20 @@ export class PhraseMatcher<T> {
   }
 
   private lemmas(form: string): string[] | undefined {
-    return this.table ? this.table.get(form) : this.lemmasOf.get(form);
+    if (!this.table) return this.lemmasOf.get(form);
+    let lemmas = this.lemmasMemo.get(form);
+    if (lemmas === undefined) {
+      lemmas = this.table.get(form)?.split(' ') ?? null;
+      remember(this.lemmasMemo, form, lemmas);
+    }
+    return lemmas ?? undefined;
   }
 
   /** Cheap test whether any phrase can start with this word. */
   private mayStart(norm: string): boolean {
     let answer = this.startMemo.get(norm);
     if (answer === undefined) {
-      answer = (child(this.root, EXACT + norm) ?? this.lemmas(norm)) !== undefined || isPossessive(norm);
+      answer = (this.child(this.root, EXACT + norm) ?? this.lemmas(norm)) !== undefined || isPossessive(norm);
       remember(this.startMemo, norm, answer);
     }
     return answer;
@@ -310,9 +297,11 @@ export class PhraseMatcher<T> {
   }
 
   private walk(tokens: TokenList, first: number, limit: number, sentence: number, node: TrieNode, i: number, found: Array<PhraseMatch<T>>): void {
-    if (node.e) {
-      for (const [index, exact] of node.e) {
-        if (!exact || exactMatches(tokens, first, exact)) found.push({ first, end: i, payload: this.payloads[index] });
+    const entries = node.e;
+    if (entries) {
+      for (let k = 0; k < entries.length; k++) {
+        const exact = entries[k][1];
+        if (!exact || exactMatches(tokens, first, exact)) found.push({ first, end: i, payload: this.payloads[entries[k][0]] });
       }
     }
     if (i >= limit || tokens.sentence(i) !== sentence || node.n === undefined) return;
@@ -320,11 +309,12 @@ export class PhraseMatcher<T> {
   }
 
   private step(tokens: TokenList, first: number, limit: number, sentence: number, node: TrieNode, i: number, found: Array<PhraseMatch<T>>): void {
-    for (const key of this.keysAt(tokens, i)) {
-      const next = child(node, key);
+    const keys = this.keysAt(tokens, i);
+    for (let k = 0; k < keys.length; k++) {
+      const next = this.child(node, keys[k]);
       if (next) this.walk(tokens, first, limit, sentence, next, i + 1, found);
     }
-    const wild = child(node, WILDCARD);
+    const wild = this.child(node, WILDCARD);
     if (wild) this.walk(tokens, first, limit, sentence, wild, i + 1, found);
   }
 }
@@ -345,9 +335,13 @@ function isPossessive(norm: string): boolean {
 
 const PLAIN_WORD = /^[A-Za-z]+$/;
 
+const SINGLE_SPACED = /^\S+(?: \S+)*$/;
+
 export function phraseWords(phrase: string): string[] {
-  // Fast path for the common case (plain words separated by spaces): no Unicode tokenizer needed.
-  const parts = phrase.trim().split(/\s+/);
+  // Fast path for the common case (plain words separated by spaces): no Unicode tokenizer needed,
+  // nor a split by pattern for words one space apart.
+  const trimmed = phrase.trim();
+  const parts = SINGLE_SPACED.test(trimmed) ? trimmed.split(' ') : trimmed.split(/\s+/);
   if (parts.every((p) => PLAIN_WORD.test(p) || p === WILDCARD)) return parts;
   return phrase.trim() === WILDCARD ? [WILDCARD] : phrase.split(/\s+/).flatMap((part) =>
     part === WILDCARD ? [WILDCARD] : tokenize(part).map((t) => t.text));
