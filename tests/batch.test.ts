@@ -85,4 +85,23 @@ describe('JSON Lines corpora', () => {
     expect(r.status).toBe(0);
     expect(names(r.stdout)).toEqual(Array.from({ length: 40 }, (_, i) => `doc-${i}`));
   }, 60_000);
+
+  it('spins on an interactive terminal, and skips the spinner on one that reports no width', () => {
+    const which = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' });
+    if (which.status !== 0) {
+      console.warn('skipped: script (util-linux) is not installed');
+      return;
+    }
+    const env = { ...process.env, CI: '' };
+    delete env.CI;
+    const inTerminal = (setup: string) => spawnSync('script', ['-qec', `${setup}node ${BIN} ${samples.slice(0, 3).join(' ')} -f jsonl > /dev/null`, '/dev/null'],
+      { encoding: 'utf8', cwd: ROOT, env, timeout: 20_000 });
+    const sized = inTerminal('stty cols 80 rows 24; ');
+    expect(sized.status).toBe(0);
+    expect(sized.stdout).toContain('Analysing');
+    // A pseudo-terminal given no size reports 0 columns: ora used to clear lines without end there.
+    const unsized = inTerminal('stty cols 0 rows 0; ');
+    expect(unsized.status).toBe(0);
+    expect(unsized.stdout).not.toContain('Analysing');
+  }, 60_000);
 });

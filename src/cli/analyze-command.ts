@@ -194,16 +194,25 @@ interface Spinner {
   stop(): void;
 }
 
-/** A spinner only on an interactive stderr, and only for batches where work takes noticeable time. */
+/**
+ * A spinner needs an interactive stderr with a known width: ora divides by the width to count
+ * the lines it clears, and on a terminal that reports 0 columns (a pseudo-terminal given no
+ * size, as under `script`) it wrote clear sequences without end.
+ */
+function canSpin(): boolean {
+  return process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0 && !process.env.CI;
+}
+
+/** A spinner only for batches where work takes noticeable time. */
 async function maybeSpinner(inputs: number): Promise<Spinner | null> {
-  if (!process.stderr.isTTY || inputs < 3 || process.env.CI) return null;
+  if (!canSpin() || inputs < 3) return null;
   const { default: ora } = await import('ora');
   return ora({ stream: process.stderr, text: 'Analysing' }).start();
 }
 
 /** A spinner on an interactive stderr while a URL is fetched (ora is loaded only then). */
 async function urlSpinner(url: string): Promise<Spinner | null> {
-  if (!process.stderr.isTTY || process.env.CI) return null;
+  if (!canSpin()) return null;
   const { default: ora } = await import('ora');
   return ora({ stream: process.stderr, text: `Fetching ${url}` }).start();
 }
