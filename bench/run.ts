@@ -40,11 +40,11 @@ const hasTime = existsSync('/usr/bin/time');
 
 interface Sample { ms: number; kb: number | null }
 
-function runOnce(cmd: string[], anyStatus = false): Sample {
+function runOnce(cmd: string[], anyStatus: boolean, env: NodeJS.ProcessEnv): Sample {
   const args = hasTime ? ['-f', '%M', ...cmd] : cmd.slice(1);
   const exe = hasTime ? '/usr/bin/time' : cmd[0];
   const t0 = performance.now();
-  const r = spawnSync(exe, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(exe, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...env, NO_COLOR: '1' } });
   const ms = performance.now() - t0;
   if (r.status !== 0 && !(anyStatus && r.status !== null)) throw new Error(`${cmd.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
   const kb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : null;
@@ -60,9 +60,9 @@ function median(xs: number[]): number {
 interface Row { name: string; ms: number; mib: number | null }
 
 /** Peers exit with the number of problems they found (write-good, alex), slant's error path with 2: any exit status counts as a run. */
-function measure(name: string, cmd: string[], runs: number, peer = false): Row {
-  runOnce(cmd, peer); // warm the file cache
-  const samples = Array.from({ length: runs }, () => runOnce(cmd, peer));
+function measure(name: string, cmd: string[], runs: number, peer = false, env: NodeJS.ProcessEnv = process.env): Row {
+  runOnce(cmd, peer, env); // warm the file cache
+  const samples = Array.from({ length: runs }, () => runOnce(cmd, peer, env));
   const kbs = samples.map((s) => s.kb).filter((k): k is number => k !== null);
   return { name, ms: median(samples.map((s) => s.ms)), mib: kbs.length ? median(kbs) / 1024 : null };
 }
@@ -87,6 +87,14 @@ const writeGood = join(root, 'node_modules', 'write-good', 'bin', 'write-good.js
 if (existsSync(writeGood)) {
   rows.push(measure('write-good, article', [node, writeGood, article], runs, true));
   rows.push(measure('write-good, 1 MiB', [node, writeGood, oneMiB], bigRuns, true));
+}
+// Node reads the certificates NODE_EXTRA_CA_CERTS names as it starts, before any script: where it
+// is set (it is on the machines these figures come from), every run above pays for that, the
+// floor included. The same two runs without it show the ratio that a machine without it sees.
+const withoutCaCerts = process.env.NODE_EXTRA_CA_CERTS ? { ...process.env, NODE_EXTRA_CA_CERTS: undefined } : null;
+if (withoutCaCerts) {
+  rows.push(measure('node -e 0, no NODE_EXTRA_CA_CERTS', [node, '-e', '0'], runs, false, withoutCaCerts));
+  rows.push(measure('slant, article (json), no CA certs', [node, bin, article, '--format', 'json'], runs, false, withoutCaCerts));
 }
 const alex = join(root, 'node_modules', 'alex', 'cli.js');
 if (existsSync(alex)) {
@@ -115,6 +123,11 @@ const m1 = byName.get('slant, 1 MiB (json)')!;
 const m4 = byName.get('slant, 4 MiB (json)')!;
 console.log(`\nin-process analysis of 1 MiB (warm, no start-up): ${warm.toFixed(0)} ms`);
 console.log(`article run / node -e 0: ${(a.ms / floor).toFixed(2)} (target ≤ 1.5)`);
+const bareFloor = byName.get('node -e 0, no NODE_EXTRA_CA_CERTS');
+const bareArticle = byName.get('slant, article (json), no CA certs');
+if (bareFloor && bareArticle) {
+  console.log(`  the same without NODE_EXTRA_CA_CERTS (${process.env.NODE_EXTRA_CA_CERTS}): ${(bareArticle.ms / bareFloor.ms).toFixed(2)}; node -e 0 takes ${(floor - bareFloor.ms).toFixed(0)} ms longer with it`);
+}
 console.log(`1 MiB run: ${m1.ms.toFixed(0)} ms (target < 500 ms)`);
 console.log(`4 MiB / 1 MiB: ${(m4.ms / m1.ms).toFixed(2)} (linear ≈ 4; target ≤ 4.4)`);
 const c1 = byName.get('slant, 1,000-article corpus, 1 thread')!;
