@@ -40,7 +40,8 @@ export interface AttributionContext {
   readonly outerStartByEnd: ReadonlyMap<number, number>;
   readonly cues: readonly Cue[];
   readonly cueUses: CueUse[];
-  readonly cuesBySentence: ReadonlyMap<number, number[]>;
+  /** For each sentence, indices into `cues` of its cues (an array, not a map: asked for every sentence). */
+  readonly cuesBySentence: ReadonlyArray<readonly number[]>;
   /** 1 for each cue already given to a record: one cue introduces one quotation. */
   readonly consumed: Uint8Array;
   readonly registry: EntityRegistry;
@@ -67,13 +68,7 @@ export function createContext(doc: Document, rules: readonly Rule[]): Attributio
   }
   const cues = findCues(doc, lexicon, inQuote);
   const cueUses: CueUse[] = cues.map((cue) => ({ cue, start: tokens.start(cue.first), end: tokens.end(cue.end - 1), quote: -1 }));
-  const cuesBySentence = new Map<number, number[]>();
-  cues.forEach((c, i) => {
-    const s = tokens.sentence(c.first);
-    const list = cuesBySentence.get(s) ?? [];
-    list.push(i);
-    cuesBySentence.set(s, list);
-  });
+  const cuesBySentence = groupBySentence(cues, tokens, sentences.length);
   return {
     doc,
     text,
@@ -95,6 +90,15 @@ export function createContext(doc: Document, rules: readonly Rule[]): Attributio
   };
 }
 
+const NO_CUES: readonly number[] = [];
+
+/** Indices of the cues in each sentence; sentences without one share an empty list. */
+function groupBySentence(cues: readonly Cue[], tokens: TokenList, sentenceCount: number): Array<readonly number[]> {
+  const lists = new Array<number[] | null>(sentenceCount).fill(null);
+  cues.forEach((c, i) => (lists[tokens.sentence(c.first)] ??= []).push(i));
+  return lists.map((list) => list ?? NO_CUES);
+}
+
 export const tokenAt = (ctx: AttributionContext, offset: number): number => tokenAtOrAfter(ctx.tokens, offset);
 
 /** The sentence that holds a UTF-16 offset (binary search). */
@@ -114,7 +118,7 @@ export function gapHasComma(ctx: AttributionContext, a: number, b: number): bool
 }
 
 /** Indices into ctx.cues of the cues in a sentence. */
-export const sentenceCues = (ctx: AttributionContext, s: number): number[] => ctx.cuesBySentence.get(s) ?? [];
+export const sentenceCues = (ctx: AttributionContext, s: number): readonly number[] => ctx.cuesBySentence[s] ?? NO_CUES;
 
 /** Token k is inside a quotation of someone's words (not a scare-quoted term or a title). */
 export const isQuoteSpeech = (ctx: AttributionContext, k: number): boolean => ctx.inQuote[k] === IN_SPEECH;

@@ -54,6 +54,8 @@ export class EntityRegistry {
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly byRole = new Map<string, Entity[]>();
   private readonly orgByFirst = new Map<string, Entity>();
+  /** Lookup keys of names already keyed: a long text repeats its names, and key() is several passes over each. */
+  private readonly keys = new Map<string, string>();
 
   constructor(private readonly doc: Document) {
     this.scan();
@@ -62,9 +64,9 @@ export class EntityRegistry {
   create(name: string, kind: EntityKind, first: number, roles: Iterable<string> = []): Entity {
     const entity: Entity = { id: this.entities.length, name, kind, roles: new Set(), gender: null, first, official: false, speaker: false };
     this.entities.push(entity);
-    if (kind !== 'anonymous') this.byFull.set(key(name), entity);
+    if (kind !== 'anonymous') this.byFull.set(this.keyOf(name), entity);
     for (const r of roles) this.addRole(entity, r);
-    if (kind === 'organisation') for (const w of key(name).split(' ')) this.addRole(entity, w);
+    if (kind === 'organisation') for (const w of this.keyOf(name).split(' ')) this.addRole(entity, w);
     return entity;
   }
 
@@ -151,8 +153,17 @@ export class EntityRegistry {
 
   /** Look a written name up: full name, then surname. */
   lookup(name: string, at: number): Entity | undefined {
-    const k = key(name);
+    const k = this.keyOf(name);
     return this.byFull.get(k) ?? this.bySurnameBefore(k.split(' ').pop() ?? k, at);
+  }
+
+  private keyOf(name: string): string {
+    let k = this.keys.get(name);
+    if (k === undefined) {
+      k = key(name);
+      this.keys.set(name, k);
+    }
+    return k;
   }
 
   private scan(): void {
@@ -249,7 +260,7 @@ export class EntityRegistry {
     if (!titledPerson && (hasOrg || (run.afterThe && titleAt < 0) || roleNext)) {
       let text = this.doc.text.slice(tokens.start(first), tokens.end(end - 1)).replace(/['’]s?$/, '');
       if (run.atStart && /^the$/i.test(norms[0])) text = text.replace(/^The\s+/, '');
-      const existing = this.byFull.get(key(text));
+      const existing = this.byFull.get(this.keyOf(text));
       const org = existing ?? this.create(run.afterThe ? `the ${text}` : text, 'organisation', first);
       if (!this.orgByFirst.has(norms[0]) && !STOP_CAPS.has(norms[0])) this.orgByFirst.set(norms[0], org);
       mention(org);
@@ -274,11 +285,11 @@ export class EntityRegistry {
     }
     const nameFirst = first + words.indexOf(nameWords[0]);
     const name = this.doc.text.slice(nameWords[0].start, nameWords[nameWords.length - 1].end).replace(/['’]s?$/, '');
-    let entity = this.byFull.get(key(name));
-    if (!entity && nameWords.length === 1) entity = this.bySurnameBefore(key(name), first + 1);
+    let entity = this.byFull.get(this.keyOf(name));
+    if (!entity && nameWords.length === 1) entity = this.bySurnameBefore(this.keyOf(name), first + 1);
     if (!entity) {
       entity = this.create(name, 'named', nameFirst);
-      const surname = key(name).split(' ').pop()!;
+      const surname = this.keyOf(name).split(' ').pop()!;
       const list = this.bySurname.get(surname) ?? [];
       list.push(entity);
       this.bySurname.set(surname, list);

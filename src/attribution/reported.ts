@@ -178,7 +178,7 @@ function hasFiniteVerb(ctx: AttributionContext, from: number, end: number): bool
 }
 
 /** A reported clause ends at the sentence end, or before ", saying ..." / ", adding ..." (a second cue). */
-function clauseEnd(ctx: AttributionContext, s: Sentence, from: number, list: number[]): number {
+function clauseEnd(ctx: AttributionContext, s: Sentence, from: number, list: readonly number[]): number {
   for (const ci of list) {
     const c = ctx.cues[ci];
     if (c.first > from && /ing$/.test(c.word) && gapHasComma(ctx, c.first - 1, c.first)) return ctx.tokens.end(c.first - 1);

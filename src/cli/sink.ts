@@ -10,11 +10,22 @@ export class Sink {
   /** Whether anything (even an empty piece) was written: decides whether an --output file is made. */
   wrote = false;
 
-  constructor(private readonly send: (text: string) => Promise<void>, private readonly writeSize = 1 << 16) {}
+  /**
+   * `writeSize` in characters: small enough that a joined write stays an ordinary string (a
+   * string of hundreds of kilobytes is put in fresh memory of its own, which costs more than
+   * the extra writes).
+   */
+  constructor(private readonly send: (text: string) => Promise<void>, private readonly writeSize = 1 << 13) {}
 
   async write(piece: string): Promise<void> {
     this.wrote = true;
     if (piece.length === 0) return;
+    // A large piece (the article text) is sent as it is: joined to what gathered, it would be copied.
+    if (piece.length >= this.writeSize) {
+      await this.flush();
+      await this.send(piece);
+      return;
+    }
     this.parts.push(piece);
     this.size += piece.length;
     if (this.size >= this.writeSize) await this.flush();

@@ -48,7 +48,7 @@ export const unattributedClaim: Detector = {
         }
         if (doc.title && sentence.start >= doc.title.start && sentence.end <= doc.title.end) continue;
         if (insideResidue(residue, sentence.start, sentence.end)) continue;
-        if (/\?["”’)]*$/.test(text.slice(sentence.start, sentence.end))) continue;
+        if (endsWithQuestion(text, sentence.start, sentence.end)) continue;
         if (sentence.endToken - sentence.firstToken < 6) continue;
         const hit = strongestCue(tokens, sentence.firstToken, sentence.endToken, text, matcher, cueOf, byCue);
         if (!hit) continue;
@@ -116,6 +116,21 @@ function isStatistic(tokens: TokenList, i: number, first: number, end: number, t
     'miles', 'hectares', 'acres', 'people', 'jobs', 'deaths', 'cases', 'times', 'households', 'homes', 'workers', 'members',
     'votes', 'seats', 'signatures', 'companies', 'children', 'students', 'patients', 'euros', 'dollars', 'pounds', 'shillings',
     'kilograms', 'kg', 'litres', 'barrels', 'vehicles', 'units', 'years', 'months', 'days'].includes(next);
+}
+
+/**
+ * The sentence ends with a question mark, perhaps before closing quotation marks or a bracket
+ * (`/\?["”’)]*$/` on the sentence, without slicing it out or trying the pattern at every character).
+ */
+function endsWithQuestion(text: string, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= start && isQuestionCloser(text.charCodeAt(i))) i--;
+  return i >= start && text.charCodeAt(i) === 0x3f;
+}
+
+/** `"`, `”`, `’` or `)`. */
+function isQuestionCloser(c: number): boolean {
+  return c === 0x22 || c === 0x201d || c === 0x2019 || c === 0x29;
 }
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;

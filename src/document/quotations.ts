@@ -85,8 +85,12 @@ function findNested(text: string, quotes: Quotation[]): Quotation[] {
   for (const q of quotes) {
     for (const part of q.parts) {
       let open = -1;
-      for (let i = part.start; i < part.end; i++) {
-        const ch = text[i];
+      // Only single marks open or close: jump from one to the next in the part (a slice shares the text's characters).
+      const inner = text.slice(part.start, part.end);
+      SINGLE_MARK.lastIndex = 0;
+      for (let m = SINGLE_MARK.exec(inner); m !== null; m = SINGLE_MARK.exec(inner)) {
+        const i = part.start + m.index;
+        const ch = m[0];
         const prev = i > 0 ? text[i - 1] : ' ';
         const next = i + 1 < text.length ? text[i + 1] : ' ';
         if (open < 0) {
@@ -105,6 +109,8 @@ function findNested(text: string, quotes: Quotation[]): Quotation[] {
   }
   return out;
 }
+
+const SINGLE_MARK = /['‘’]/g;
 
 /** A word for counting: sticky, so `test` from a word's first character finds its end without building a match. */
 const WORD_AT = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/uy;

@@ -54,19 +54,27 @@ function startsSentence(text: string, at: number): boolean {
 /** Decide whether the period at `dot` ends the sentence, given the word before it. */
 function periodEndsSentence(text: string, sentenceStart: number, dot: number, next: number, end: number): boolean {
   let w = dot;
-  while (w > sentenceStart && /[\p{L}\p{M}.]/u.test(text[w - 1])) w--;
+  while (w > sentenceStart && isWordOrDot(text, w - 1)) w--;
   const word = text.slice(w, dot);
   if (word.length === 0) return true;
   const lower = word.toLowerCase();
   if (lower === 'no' || lower === 'nos') return !/\d/.test(text[next] ?? '');
   if (TITLE_ABBREVIATIONS.has(lower)) return false;
   // A lone initial ("J. Smith"), unless it is a pronoun/letter at the end of a sentence.
-  if (/^\p{Lu}$/u.test(word) && word !== 'I') return false;
-  if (MAYBE_FINAL_ABBREVIATIONS.has(lower) || /^(\p{L}\.)+\p{L}$/u.test(word)) {
+  // (The length and the period are checked first: one letter is one or two code units, "U.S" has a period.)
+  if (word.length <= 2 && /^\p{Lu}$/u.test(word) && word !== 'I') return false;
+  if (MAYBE_FINAL_ABBREVIATIONS.has(lower) || (word.includes('.') && /^(\p{L}\.)+\p{L}$/u.test(word))) {
     const following = /^[\p{L}']+/u.exec(text.slice(next, Math.min(end, next + 20)));
     return following !== null && SENTENCE_OPENERS.has(following[0].toLowerCase());
   }
   return true;
+}
+
+/** A letter, a combining mark or a period (`/[\p{L}\p{M}.]/u`), ASCII tested by code: asked for each letter before every period. */
+function isWordOrDot(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2e;
+  return /[\p{L}\p{M}.]/u.test(text[i]);
 }
 
 function isSpaceCode(c: number): boolean {

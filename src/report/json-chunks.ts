@@ -6,8 +6,14 @@
  * findings or quotes, or a slice of the text), only one piece exists at a time.
  */
 
-/** Array items per piece. */
-const ITEMS_PER_CHUNK = 512;
+/** Reports with arrays of at most this many items (and no long string) are written in one piece. */
+const ONE_PIECE_ITEMS = 512;
+/**
+ * Array items per piece of a long report: a piece stays an ordinary small string. A piece of
+ * hundreds of items was a string of a megabyte that V8 put in fresh memory of its own and then
+ * had to flatten, which cost more than making its JSON.
+ */
+const ITEMS_PER_CHUNK = 16;
 /** Characters per piece of a long string value (the article text). */
 const STRING_CHUNK = 1 << 20;
 
@@ -23,7 +29,7 @@ interface Layout {
 const PRETTY: Layout = {
   key: (key, first) => `${first ? '' : ','}\n  ${JSON.stringify(key)}: `,
   // JSON.stringify writes null for an array item it cannot serialise.
-  item: (value, first) => `${first ? '' : ','}\n    ${serialisable(value) ? indentJson(value, '    ') : 'null'}`,
+  item: (value, first) => `${first ? '' : ','}\n    ${serialisable(value) ? itemJson(value) : 'null'}`,
   arrayEnd: '\n  ]',
   objectEnd: '\n}',
   value: (value) => indentJson(value, '  '),
@@ -50,7 +56,7 @@ export function reportJsonLineChunks(report: object): Generator<string> {
 function* objectChunks(report: object, layout: Layout): Generator<string> {
   const entries = Object.entries(report).filter(([, v]) => serialisable(v));
   // A report of ordinary size in one piece: a corpus of small articles pays nothing for pieces.
-  if (entries.every(([, v]) => (Array.isArray(v) ? v.length <= ITEMS_PER_CHUNK : typeof v !== 'string' || v.length <= STRING_CHUNK))) {
+  if (entries.every(([, v]) => (Array.isArray(v) ? v.length <= ONE_PIECE_ITEMS : typeof v !== 'string' || v.length <= STRING_CHUNK))) {
     yield layout === PRETTY ? JSON.stringify(report, null, 2) : JSON.stringify(report);
     return;
   }
@@ -97,8 +103,22 @@ function* stringChunks(value: string): Generator<string> {
   yield '"';
 }
 
+/** `[[value]]` pretty-printed opens and closes with these, around the value as a report's array item is indented. */
+const ITEM_OPEN = '[\n  [\n    '.length;
+const ITEM_CLOSE = '\n  ]\n]'.length;
+
+/**
+ * An array item's pretty JSON, indented for its depth in the report: JSON.stringify indents it
+ * there itself, which costs less than re-indenting its lines (see indentJson).
+ */
+function itemJson(value: unknown): string {
+  return JSON.stringify([[value]], null, 2).slice(ITEM_OPEN, -ITEM_CLOSE);
+}
+
 function indentJson(value: unknown, indent: string): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+  const json = JSON.stringify(value, null, 2);
+  // Only an object's JSON spans lines: a string's (the article text) has no line break to indent.
+  return typeof value === 'object' && value !== null ? json.replace(/\n/g, `\n${indent}`) : json;
 }
 
 /** What JSON.stringify keeps as an object property. */
