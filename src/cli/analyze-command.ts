@@ -11,7 +11,7 @@ import { AtomicFile, checkOutputTarget } from './output-file.js';
 import { warn, write } from './output.js';
 import { runInOrder } from './pool.js';
 import { Sink } from './sink.js';
-import { compileForShortRun, SHORT_RUN_BYTES } from './v8-flags.js';
+import { compileForLongRun, compileForShortRun, SHORT_RUN_BYTES } from './v8-flags.js';
 
 export { FORMATS, type Format };
 
@@ -113,6 +113,7 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
   }
 
   if (isShortRun(sources, options)) compileForShortRun();
+  else compileForLongRun();
   const fetching = sources.some(looksLikeUrl) && !spinner ? await urlSpinner(sources.find(looksLikeUrl)!) : null;
   try {
     try {
