@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: cold command-line runs timed beside `node -e 0` in the same run, medians and
+ * `npm run bench`: cold command-line runs timed beside `node -e 0` in the same run, in turn, medians and
  * ratios, plus peak memory. Inputs are built from our own samples so the figures are repeatable.
  */
 import { spawnSync } from 'node:child_process';
@@ -59,47 +59,71 @@ function median(xs: number[]): number {
 
 interface Row { name: string; ms: number; mib: number | null }
 
-/** Peers exit with the number of problems they found (write-good, alex), slant's error path with 2: any exit status counts as a run. */
-function measure(name: string, cmd: string[], runs: number, peer = false, env: NodeJS.ProcessEnv = process.env): Row {
-  runOnce(cmd, peer, env); // warm the file cache
-  const samples = Array.from({ length: runs }, () => runOnce(cmd, peer, env));
-  const kbs = samples.map((s) => s.kb).filter((k): k is number => k !== null);
-  return { name, ms: median(samples.map((s) => s.ms)), mib: kbs.length ? median(kbs) / 1024 : null };
+interface Spec {
+  name: string;
+  cmd: string[];
+  /** Peers exit with the number of problems they found (write-good, alex), slant's error path with 2: any exit status counts as a run. */
+  anyStatus?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Time a group of commands in turn, one run of each per round, so that the machine's drift (on a
+ * shared machine, `node -e 0` alone moved between 90 and 140 ms within the hour) falls on all
+ * of them alike and the ratios between them hold. The first round warms the file cache.
+ */
+function measureInTurn(specs: Spec[], runs: number): Row[] {
+  const samples: Sample[][] = specs.map(() => []);
+  for (let round = 0; round <= runs; round++) {
+    specs.forEach((spec, k) => {
+      const sample = runOnce(spec.cmd, spec.anyStatus ?? false, spec.env ?? process.env);
+      if (round > 0) samples[k].push(sample);
+    });
+  }
+  return specs.map((spec, k) => {
+    const kbs = samples[k].map((s) => s.kb).filter((kb): kb is number => kb !== null);
+    return { name: spec.name, ms: median(samples[k].map((s) => s.ms)), mib: kbs.length ? median(kbs) / 1024 : null };
+  });
 }
 
 const node = process.execPath;
 const runs = quick ? 3 : 11;
 const bigRuns = quick ? 1 : 3;
-const rows: Row[] = [];
-rows.push(measure('node -e 0', [node, '-e', '0'], runs));
-// Start-up alone: an input that cannot be read (exit status 2) and --help load no rules or outlets.
-rows.push(measure('slant, error path (missing file)', [node, bin, join(work, 'missing.txt')], runs, true));
-rows.push(measure('slant --help', [node, bin, '--help'], runs));
-rows.push(measure('slant, 13-byte input', [node, bin, tiny, '--format', 'json'], runs));
-rows.push(measure('slant, 1,034-word article (terminal)', [node, bin, article], runs));
-rows.push(measure('slant, 1,034-word article (json)', [node, bin, article, '--format', 'json'], runs));
-rows.push(measure('slant, 1 MiB (json)', [node, bin, oneMiB, '--format', 'json'], bigRuns));
-rows.push(measure('slant, 4 MiB (json)', [node, bin, fourMiB, '--format', 'json'], bigRuns));
-rows.push(measure('slant, 1,000-article corpus, 1 thread', [node, bin, corpusFile, '--format', 'jsonl'], bigRuns));
-rows.push(measure('slant, 1,000-article corpus, --jobs 2', [node, bin, corpusFile, '--format', 'jsonl', '--jobs', '2'], bigRuns));
-rows.push(measure('slant, 10 MiB (jsonl)', [node, bin, tenMiB, '--format', 'jsonl'], 1));
 const writeGood = join(root, 'node_modules', 'write-good', 'bin', 'write-good.js');
-if (existsSync(writeGood)) {
-  rows.push(measure('write-good, article', [node, writeGood, article], runs, true));
-  rows.push(measure('write-good, 1 MiB', [node, writeGood, oneMiB], bigRuns, true));
-}
-// Node reads the certificates NODE_EXTRA_CA_CERTS names as it starts, before any script: where it
-// is set (it is on the machines these figures come from), every run above pays for that, the
-// floor included. The same two runs without it show the ratio that a machine without it sees.
-const withoutCaCerts = process.env.NODE_EXTRA_CA_CERTS ? { ...process.env, NODE_EXTRA_CA_CERTS: undefined } : null;
-if (withoutCaCerts) {
-  rows.push(measure('node -e 0, no NODE_EXTRA_CA_CERTS', [node, '-e', '0'], runs, false, withoutCaCerts));
-  rows.push(measure('slant, article (json), no CA certs', [node, bin, article, '--format', 'json'], runs, false, withoutCaCerts));
-}
+const hasWriteGood = existsSync(writeGood);
 const alex = join(root, 'node_modules', 'alex', 'cli.js');
-if (existsSync(alex)) {
-  rows.push(measure('alex --text, article', [node, alex, '--text', article], runs, true));
-}
+// Node reads the certificates NODE_EXTRA_CA_CERTS names as it starts, before any script: where it
+// is set (it is on the machines these figures come from), every run pays for that, the floor
+// included. The same two runs without it show the ratio that a machine without it sees.
+const withoutCaCerts = process.env.NODE_EXTRA_CA_CERTS ? { ...process.env, NODE_EXTRA_CA_CERTS: undefined } : undefined;
+
+const short: Spec[] = [
+  { name: 'node -e 0', cmd: [node, '-e', '0'] },
+  // Start-up alone: an input that cannot be read (exit status 2) and --help load no rules or outlets.
+  { name: 'slant, error path (missing file)', cmd: [node, bin, join(work, 'missing.txt')], anyStatus: true },
+  { name: 'slant --help', cmd: [node, bin, '--help'] },
+  { name: 'slant, 13-byte input', cmd: [node, bin, tiny, '--format', 'json'] },
+  { name: 'slant, 1,034-word article (terminal)', cmd: [node, bin, article] },
+  { name: 'slant, 1,034-word article (json)', cmd: [node, bin, article, '--format', 'json'] },
+  ...(hasWriteGood ? [{ name: 'write-good, article', cmd: [node, writeGood, article], anyStatus: true }] : []),
+  ...(withoutCaCerts ? [
+    { name: 'node -e 0, no NODE_EXTRA_CA_CERTS', cmd: [node, '-e', '0'], env: withoutCaCerts },
+    { name: 'slant, article (json), no CA certs', cmd: [node, bin, article, '--format', 'json'], env: withoutCaCerts },
+  ] : []),
+  ...(existsSync(alex) ? [{ name: 'alex --text, article', cmd: [node, alex, '--text', article], anyStatus: true }] : []),
+];
+const large: Spec[] = [
+  { name: 'slant, 1 MiB (json)', cmd: [node, bin, oneMiB, '--format', 'json'] },
+  { name: 'slant, 4 MiB (json)', cmd: [node, bin, fourMiB, '--format', 'json'] },
+  { name: 'slant, 1,000-article corpus, 1 thread', cmd: [node, bin, corpusFile, '--format', 'jsonl'] },
+  { name: 'slant, 1,000-article corpus, --jobs 2', cmd: [node, bin, corpusFile, '--format', 'jsonl', '--jobs', '2'] },
+];
+const rows: Row[] = [
+  ...measureInTurn(short, runs),
+  ...measureInTurn(large, bigRuns),
+  ...measureInTurn([{ name: 'slant, 10 MiB (jsonl)', cmd: [node, bin, tenMiB, '--format', 'jsonl'] }], 1),
+  ...(hasWriteGood ? measureInTurn([{ name: 'write-good, 1 MiB', cmd: [node, writeGood, oneMiB], anyStatus: true }], bigRuns) : []),
+];
 
 // Warm, in-process: analysis alone, without start-up.
 const rules = loadRuleSet();
