@@ -3,6 +3,7 @@ import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../input/errors.js';
+import { writeTextSync } from './write-text.js';
 
 /** Inputs that are not files: standard input and URLs. */
 const NOT_A_FILE = /^(?:-|https?:\/\/.*)$/i;
@@ -86,8 +87,7 @@ export class AtomicFile {
     if (text.length === 0) return;
     await this.guard(async () => {
       const handle = await this.open();
-      // writeFile on a handle writes all of it, from the current position.
-      await handle.writeFile(text, 'utf8');
+      writeTextSync(handle.fd, text);
     });
   }
 

@@ -1,4 +1,5 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync } from 'node:fs';
+import { writeTextSync } from './write-text.js';
 
 /**
  * Write to stdout and let Node flush before exit (never `process.exit` with output pending).
@@ -18,7 +19,15 @@ export function installPipeGuard(): void {
 
 export function write(text: string): Promise<void> {
   if (closed || text.length === 0) return Promise.resolve();
-  if (stdoutIsFile() && writeToFile(text)) return Promise.resolve();
+  if (stdoutIsFile()) {
+    try {
+      writeTextSync(1, text);
+    } catch (error) {
+      // As the stream's own write would fail: its 'error' event (see installPipeGuard).
+      process.stdout.destroy(error as Error);
+    }
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     if (process.stdout.write(text)) resolve();
     else process.stdout.once('drain', resolve);
@@ -29,7 +38,8 @@ let isFile: boolean | undefined;
 
 /**
  * Stdout is a file or a device such as /dev/null, not a terminal, pipe or socket: Node then
- * writes it synchronously (the file types libuv gives a synchronous stream).
+ * writes it synchronously (the file types libuv gives a synchronous stream), and so can we,
+ * without the stream's copy of each string (see writeTextSync).
  */
 function stdoutIsFile(): boolean {
   if (isFile === undefined) {
@@ -41,43 +51,6 @@ function stdoutIsFile(): boolean {
     }
   }
   return isFile;
-}
-
-/** Encoded output, reused from write to write (see writeToFile). */
-let scratch: Buffer | undefined;
-/** Characters encoded into `scratch` at a time: the sink's writes fit; the article text goes in several. */
-const SCRATCH_CHARS = 1 << 16;
-
-/**
- * Write straight to the file descriptor, as Node's synchronous stdout stream would, but through
- * one reused buffer: that stream (and fs.writeSync given a string) encodes each string into new
- * memory, and for a report of megabytes the fresh memory cost several times the encoding.
- * False when nothing could be written: the stream is then asked to write the text, and reports
- * the error as it always has.
- */
-function writeToFile(text: string): boolean {
-  // UTF-8 takes at most three bytes for each UTF-16 code unit.
-  scratch ??= Buffer.allocUnsafe(SCRATCH_CHARS * 3);
-  let written = false;
-  try {
-    for (let from = 0; from < text.length;) {
-      let to = Math.min(text.length, from + SCRATCH_CHARS);
-      // Never between the halves of a surrogate pair: each alone would be encoded as a replacement character.
-      if (to < text.length && (text.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
-      const bytes = scratch.write(to - from === text.length ? text : text.slice(from, to));
-      let done = 0;
-      while (done < bytes) {
-        done += writeSync(1, scratch, done, bytes - done);
-        written = true;
-      }
-      from = to;
-    }
-  } catch (error) {
-    if (!written) return false;
-    // Part of the text is out: the stream could only write it again. It fails as its own write would.
-    process.stdout.destroy(error as Error);
-  }
-  return true;
 }
 
 export function warn(message: string): void {

@@ -1,0 +1,25 @@
+import { writeSync } from 'node:fs';
+
+/** Encoded text, reused from write to write (see writeTextSync). */
+let scratch: Buffer | undefined;
+/** Characters encoded into `scratch` at a time: the sink's writes fit; the article text goes in several. */
+const SCRATCH_CHARS = 1 << 16;
+
+/**
+ * Write text to a file descriptor, all of it, through one reused buffer. Node's synchronous
+ * stdout stream, fs.writeSync given a string and FileHandle.writeFile each encode every string
+ * into new memory, and for a report of megabytes the fresh memory cost several times the
+ * encoding. Throws as fs.writeSync does.
+ */
+export function writeTextSync(fd: number, text: string): void {
+  // UTF-8 takes at most three bytes for each UTF-16 code unit.
+  scratch ??= Buffer.allocUnsafe(SCRATCH_CHARS * 3);
+  for (let from = 0; from < text.length;) {
+    let to = Math.min(text.length, from + SCRATCH_CHARS);
+    // Never between the halves of a surrogate pair: each alone would be encoded as a replacement character.
+    if (to < text.length && (text.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
+    const bytes = scratch.write(to - from === text.length ? text : text.slice(from, to));
+    for (let done = 0; done < bytes;) done += writeSync(fd, scratch, done, bytes - done);
+    from = to;
+  }
+}
