@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readdirSync, writeFileSync, chmodSync, truncateSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, writeFileSync, chmodSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -166,5 +166,17 @@ describe('usage and exit codes', () => {
     writeFileSync(big, 'Headline words here\n\n' + 'Experts say the plan failed. Studies show it works.\n\n'.repeat(20000));
     const r = spawnSync('sh', ['-c', `node ${BIN} ${big} --format jsonl | head -c 10 >/dev/null; exit \${PIPESTATUS:-0}`], { encoding: 'utf8', cwd: ROOT });
     expect(r.stderr).toBe('');
+  });
+
+  // /dev/full takes no byte: every write fails with ENOSPC, as on a full disk.
+  (existsSync('/dev/full') ? it : it.skip)('says in one line that it cannot write when the output fails', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, join(ROOT, 'samples', 'state-media.txt'), '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('slant: cannot write the output (ENOSPC)\n');
+    } finally {
+      closeSync(full);
+    }
   });
 });

@@ -9,11 +9,11 @@ let closed = false;
 
 export function installPipeGuard(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
-      closed = true;
-      process.exit(process.exitCode ?? 0);
-    }
-    throw error;
+    closed = true;
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(process.exitCode ?? 0);
+    // Any other failure (a full disk, an I/O error): one line, and the exit status of bad input.
+    warn(`cannot write the output (${error.code ?? error.message})`);
+    process.exit(2);
   });
 }
 
