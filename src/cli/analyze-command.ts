@@ -112,8 +112,9 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
     }
   }
 
-  if (isShortRun(sources, options)) compileForShortRun();
-  else compileForLongRun();
+  const inputBytes = knownInputBytes(sources, options);
+  if (inputBytes !== null && inputBytes <= SHORT_RUN_BYTES) compileForShortRun();
+  else compileForLongRun(inputBytes);
   const fetching = sources.some(looksLikeUrl) && !spinner ? await urlSpinner(sources.find(looksLikeUrl)!) : null;
   try {
     try {
@@ -136,15 +137,15 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
   return failed ? 1 : 0;
 }
 
-/** Only files, no corpus, small in all: standard input, URLs and corpora may be of any length. */
-function isShortRun(sources: string[], options: AnalyzeCommandOptions): boolean {
-  if (options.inputFormat === 'jsonl') return false;
+/** Bytes of input in all when the inputs are files of text; null when standard input, a URL or a corpus makes it unknown. */
+function knownInputBytes(sources: string[], options: AnalyzeCommandOptions): number | null {
+  if (options.inputFormat === 'jsonl') return null;
   let bytes = 0;
   for (const source of sources) {
-    if (source === '-' || looksLikeUrl(source) || isCorpusPath(source)) return false;
+    if (source === '-' || looksLikeUrl(source) || isCorpusPath(source)) return null;
     bytes += sizeOf(source);
   }
-  return bytes <= SHORT_RUN_BYTES;
+  return bytes;
 }
 
 /** A file's size, 0 when it cannot be read (which readInput reports). */
