@@ -7,10 +7,10 @@ import { ROOT } from './helpers/cli.js';
  * The build's V8 code cache (scripts/code-cache.ts) saves every run ~40 ms, but only if V8 takes
  * it: a cache made while a run had changed V8's flags (see src/cli/v8-flags.ts) is silently
  * refused, and each run compiles the bundle from source again. This compiles the bundle as
- * bin/slant.js does, under the flag it sets first, and asks V8 whether it refused the cache.
+ * bin/slant.cjs does, under the flag it sets first, and asks V8 whether it refused the cache.
  */
 describe('code cache', () => {
-  it('fits the flags bin/slant.js compiles the bundle under', () => {
+  it('fits the flags bin/slant.cjs compiles the bundle under', () => {
     const bundle = join(ROOT, 'dist', 'bundle', 'main.cjs');
     const probe = `
       const { readFileSync } = require('node:fs');
