@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { analyze } from '../analyze.js';
+import { fsPromises } from '../builtins.js';
 import { grade, GradeError } from '../classroom/grade.js';
 import { UserError } from '../input/errors.js';
 import { decodeText } from '../input/decode.js';
@@ -46,7 +46,7 @@ async function readStudent(path: string): Promise<{ name: string; text: string }
   if (path === '-') return { name: STDIN_NAME, text: decodeText(await readStream(process.stdin), STDIN_NAME) };
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await fsPromises().readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(`${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : 'cannot be read'}`);

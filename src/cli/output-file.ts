@@ -1,7 +1,8 @@
 import { realpathSync, statSync } from 'node:fs';
-import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fsPromises } from '../builtins.js';
 import { UserError } from '../input/errors.js';
 import { writeTextSync } from './write-text.js';
 
@@ -96,7 +97,7 @@ export class AtomicFile {
       const handle = await this.open();
       this.handle = null;
       await handle.close();
-      await rename(this.temp!, this.path);
+      await fsPromises().rename(this.temp!, this.path);
       this.done = true;
     });
   }
@@ -106,7 +107,7 @@ export class AtomicFile {
     if (this.done || this.temp === null) return;
     this.done = true;
     await this.handle?.close().catch(() => undefined);
-    await unlink(this.temp).catch(() => undefined);
+    await fsPromises().unlink(this.temp).catch(() => undefined);
   }
 
   private async open(): Promise<FileHandle> {
@@ -115,12 +116,12 @@ export class AtomicFile {
     const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
     let mode = 0o666;
     try {
-      mode = (await stat(this.path)).mode & 0o7777;
+      mode = (await fsPromises().stat(this.path)).mode & 0o7777;
     } catch {
       // A new file: default permissions (less the umask).
     }
     const temp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    this.handle = await open(temp, 'wx', mode);
+    this.handle = await fsPromises().open(temp, 'wx', mode);
     this.temp = temp;
     return this.handle;
   }

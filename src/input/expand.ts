@@ -1,5 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fsPromises } from '../builtins.js';
 import { UserError } from './errors.js';
 import { looksLikeUrl } from './fetch.js';
 
@@ -36,7 +36,7 @@ export async function expandInputs(inputs: string[], options: ExpandOptions): Pr
 }
 
 async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await fsPromises().readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
   for (const entry of entries) {
@@ -50,7 +50,7 @@ async function walk(dir: string): Promise<string[]> {
 
 async function exists(path: string): Promise<boolean> {
   try {
-    await stat(path);
+    await fsPromises().stat(path);
     return true;
   } catch {
     return false;
@@ -59,7 +59,7 @@ async function exists(path: string): Promise<boolean> {
 
 async function isDirectory(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isDirectory();
+    return (await fsPromises().stat(path)).isDirectory();
   } catch {
     return false;
   }
