@@ -168,6 +168,35 @@ describe('usage and exit codes', () => {
     expect(r.stderr).toBe('');
   });
 
+  // A parent may share a pipe in non-blocking mode: while it is full, writes fail with EAGAIN.
+  // Python sets the mode (Node has no fcntl) and reads only after the pipe has filled.
+  const python = spawnSync('python3', ['--version']).status === 0;
+  (python ? it : it.skip)('writes all of a long report into a non-blocking pipe that fills', () => {
+    const big = join(tmp, 'big-nonblocking.txt');
+    writeFileSync(big, 'Headline words here\n\n' + 'Experts say the plan failed. Studies show it works.\n\n'.repeat(5000));
+    const script = [
+      'import fcntl, os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)',
+      'p = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(0.5)',
+      'chunks = []',
+      'while True:',
+      '    chunk = os.read(r, 1 << 16)',
+      '    if not chunk: break',
+      '    chunks.append(chunk)',
+      'sys.stdout.buffer.write(b"".join(chunks))',
+      'sys.exit(p.wait())',
+    ].join('\n');
+    const piped = spawnSync('python3', ['-c', script, process.execPath, BIN, big, '--format', 'jsonl'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    const direct = spawnSync(process.execPath, [BIN, big, '--format', 'jsonl'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(piped.stdout.length).toBeGreaterThan(1 << 20);
+    expect(piped.stdout).toBe(direct.stdout);
+  });
+
   // /dev/full takes no byte: every write fails with ENOSPC, as on a full disk.
   (existsSync('/dev/full') ? it : it.skip)('says in one line that it cannot write when the output fails', () => {
     const full = openSync('/dev/full', 'w');

@@ -8,7 +8,7 @@ import { SEVERITIES, type RuleSet, type Severity } from '../rules/types.js';
 import { colorLevel } from './color.js';
 import { FORMATS, type Format, type Job, type JobContext, type JobResult } from './job.js';
 import { AtomicFile, checkOutputTarget } from './output-file.js';
-import { warn, write } from './output.js';
+import { isCharacterDevice, stdoutTerminal, warn, write } from './output.js';
 import { runInOrder } from './pool.js';
 import { Sink } from './sink.js';
 import { compileForLongRun, compileForShortRun, SHORT_RUN_BYTES } from './v8-flags.js';
@@ -48,6 +48,7 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
   if (options.format === 'html' && sources.length > 1) throw new UserError('--format html writes one page: give it one input');
   // Checked before any input is read: a refused --output leaves everything as it was.
   const target = options.output === undefined ? null : checkOutputTarget(options.output, sources);
+  const terminal = target === null ? stdoutTerminal() : null;
   const ctx: JobContext = {
     rules: options.rules,
     allow: options.allow,
@@ -56,8 +57,8 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
       format: options.format,
       explain: options.explain,
       failOn: options.failOn,
-      colorLevel: colorLevel(options.color, process.env, target === null ? process.stdout : {}),
-      width: options.width ?? (target === null ? process.stdout.columns : undefined) ?? 80,
+      colorLevel: colorLevel(options.color, process.env, terminal ?? {}),
+      width: options.width ?? terminal?.columns ?? 80,
     },
   };
 
@@ -202,12 +203,12 @@ interface Spinner {
  * size, as under `script`) it wrote clear sequences without end.
  */
 function canSpin(): boolean {
-  return process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0 && !process.env.CI;
+  return isCharacterDevice(2) && process.stderr.isTTY === true && (process.stderr.columns ?? 0) > 0 && !process.env.CI;
 }
 
 /** A spinner only for batches where work takes noticeable time. */
 async function maybeSpinner(inputs: number): Promise<Spinner | null> {
-  if (!canSpin() || inputs < 3) return null;
+  if (inputs < 3 || !canSpin()) return null;
   const { default: ora } = await import('ora');
   return ora({ stream: process.stderr, text: 'Analysing' }).start();
 }

@@ -8,7 +8,7 @@ import { configFromProgram, renderConfig } from './config-command.js';
 import { explainCommand } from './explain-command.js';
 import { gradeCommand } from './grade-command.js';
 import { worksheetCommand, type ClassroomContext } from './worksheet-command.js';
-import { installPipeGuard, warn, write } from './output.js';
+import { warn, write, writeOut } from './output.js';
 import { renderRuleList } from './rules-command.js';
 import { renderSchema } from './schema-command.js';
 import { packageVersion } from './version.js';
@@ -122,10 +122,10 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  installPipeGuard();
   const program = buildProgram();
   program.exitOverride();
   program.configureOutput({
+    writeOut,
     writeErr: (s) => process.stderr.write(s),
     outputError: (s, writeErr) => writeErr(s.startsWith('error:') ? `slant: ${s}` : s),
   });

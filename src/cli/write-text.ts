@@ -9,7 +9,7 @@ const SCRATCH_CHARS = 1 << 16;
  * Write text to a file descriptor, all of it, through one reused buffer. Node's synchronous
  * stdout stream, fs.writeSync given a string and FileHandle.writeFile each encode every string
  * into new memory, and for a report of megabytes the fresh memory cost several times the
- * encoding. Throws as fs.writeSync does.
+ * encoding. Throws as fs.writeSync does, but waits while a non-blocking descriptor is full.
  */
 export function writeTextSync(fd: number, text: string): void {
   // UTF-8 takes at most three bytes for each UTF-16 code unit.
@@ -19,7 +19,22 @@ export function writeTextSync(fd: number, text: string): void {
     // Never between the halves of a surrogate pair: each alone would be encoded as a replacement character.
     if (to < text.length && (text.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
     const bytes = scratch.write(to - from === text.length ? text : text.slice(from, to));
-    for (let done = 0; done < bytes;) done += writeSync(fd, scratch, done, bytes - done);
+    writeBytes(fd, scratch, bytes);
     from = to;
   }
 }
+
+function writeBytes(fd: number, bytes: Buffer, length: number): void {
+  for (let done = 0; done < length;) {
+    try {
+      done += writeSync(fd, bytes, done, length - done);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      // A descriptor in non-blocking mode (a pipe shared with a parent that set it so) takes
+      // nothing while it is full: wait a millisecond for the reader, as sonic-boom does.
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
