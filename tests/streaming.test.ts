@@ -41,11 +41,11 @@ describe('Sink', () => {
   it('sends pieces in order, in writes of bounded size, waiting for each', async () => {
     const sent: string[] = [];
     let inFlight = 0;
-    const sink = new Sink(async (text) => {
+    const sink = new Sink(async (texts) => {
       expect(inFlight).toBe(0);
       inFlight++;
       await new Promise((resolve) => setImmediate(resolve));
-      sent.push(text);
+      sent.push(texts.join(''));
       inFlight--;
     }, 10);
     const pieces = Array.from({ length: 50 }, (_, i) => 'x'.repeat(i % 5) + String(i));

@@ -84,11 +84,12 @@ export class AtomicFile {
 
   constructor(private readonly path: string, private readonly shown = path) {}
 
-  async write(text: string): Promise<void> {
-    if (text.length === 0) return;
+  /** Write text, or several pieces of text one after the other. */
+  async write(texts: string | readonly string[]): Promise<void> {
+    if (texts.length === 0) return;
     await this.guard(async () => {
       const handle = await this.open();
-      writeTextSync(handle.fd, text);
+      writeTextSync(handle.fd, texts);
     });
   }
 

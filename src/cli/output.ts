@@ -11,17 +11,19 @@ import { writeTextSync } from './write-text.js';
  */
 let closed = false;
 
-export function write(text: string): Promise<void> {
-  if (closed || text.length === 0) return Promise.resolve();
+/** Write text, or several pieces of text one after the other. */
+export function write(texts: string | readonly string[]): Promise<void> {
+  if (closed || texts.length === 0) return Promise.resolve();
   const terminal = stdoutTerminal();
   if (terminal === null) {
     try {
-      writeTextSync(1, text);
+      writeTextSync(1, texts);
     } catch (error) {
       stdoutFailed(error as NodeJS.ErrnoException);
     }
     return Promise.resolve();
   }
+  const text = typeof texts === 'string' ? texts : texts.join('');
   return new Promise((resolve) => {
     if (terminal.write(text)) resolve();
     else terminal.once('drain', resolve);

@@ -15,17 +15,11 @@ export class Sink {
    * string of hundreds of kilobytes is put in fresh memory of its own, which costs more than
    * the extra writes).
    */
-  constructor(private readonly send: (text: string) => Promise<void>, private readonly writeSize = 1 << 13) {}
+  constructor(private readonly send: (texts: readonly string[]) => Promise<void>, private readonly writeSize = 1 << 13) {}
 
   async write(piece: string): Promise<void> {
     this.wrote = true;
     if (piece.length === 0) return;
-    // A large piece (the article text) is sent as it is: joined to what gathered, it would be copied.
-    if (piece.length >= this.writeSize) {
-      await this.flush();
-      await this.send(piece);
-      return;
-    }
     this.parts.push(piece);
     this.size += piece.length;
     if (this.size >= this.writeSize) await this.flush();
@@ -35,12 +29,15 @@ export class Sink {
     for (const piece of pieces) await this.write(piece);
   }
 
-  /** Send what has gathered (at the end of each report, so JSON Lines stream one line at a time). */
+  /**
+   * Send what has gathered (at the end of each report, so JSON Lines stream one line at a time),
+   * as the pieces it came in: joined, a piece of the article text would be copied.
+   */
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
-    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    const parts = this.parts;
     this.parts = [];
     this.size = 0;
-    await this.send(text);
+    await this.send(parts);
   }
 }

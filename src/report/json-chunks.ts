@@ -20,7 +20,7 @@ const STRING_CHUNK = 1 << 20;
 /** How one layout writes an object's top level: pretty (two-space indent) or compact. */
 interface Layout {
   key(key: string, first: boolean): string;
-  /** Consecutive items of an array, separated but without a separator before the first. */
+  /** Consecutive items of an array, separated, without the separator before the first. */
   items(values: readonly unknown[]): string;
   arrayEnd: string;
   objectEnd: string;
@@ -29,7 +29,7 @@ interface Layout {
 
 const PRETTY: Layout = {
   key: (key, first) => `${first ? '' : ','}\n  ${JSON.stringify(key)}: `,
-  items: (values) => `\n    ${itemsJson(values)}`,
+  items: (values) => itemsJson(values),
   arrayEnd: '\n  ]',
   objectEnd: '\n}',
   value: (value) => indentJson(value, '  '),
@@ -79,11 +79,12 @@ function* objectChunks(report: object, layout: Layout): Generator<string> {
 function* arrayChunks(items: readonly unknown[], layout: Layout): Generator<string> {
   yield '[';
   // Each piece is one JSON.stringify of its items (which writes null for an item it cannot
-  // serialise, as for the whole report): one string, where a string per item, joined, was
-  // three times the output in passing allocations.
+  // serialise, as for the whole report), sliced: one string, where a string per item, joined,
+  // was three times the output in passing allocations. The separator comes as a piece of its own,
+  // as a string joined to it would be copied when written.
   for (let from = 0; from < items.length; from += ITEMS_PER_CHUNK) {
-    const piece = layout.items(items.slice(from, from + ITEMS_PER_CHUNK));
-    yield from === 0 ? piece : `,${piece}`;
+    if (from > 0) yield ',';
+    yield layout.items(items.slice(from, from + ITEMS_PER_CHUNK));
   }
   yield layout.arrayEnd;
 }
@@ -105,8 +106,11 @@ function* stringChunks(value: string): Generator<string> {
   yield '"';
 }
 
-/** `[[a, b]]` pretty-printed opens and closes with these, around the items as a report's array items are indented. */
-const ITEMS_OPEN = '[\n  [\n    '.length;
+/**
+ * `[[a, b]]` pretty-printed opens and closes with these, around the items as a report's array
+ * items are indented (the line break and indent before the first item are kept).
+ */
+const ITEMS_OPEN = '[\n  ['.length;
 const ITEMS_CLOSE = '\n  ]\n]'.length;
 
 /**
