@@ -89,7 +89,10 @@ function strongestCue(tokens: TokenList, first: number, end: number, text: strin
       consider(i, Math.min(end, i + (i + 1 < end && byCue.get('statistic')?.match.includes(tokens.norm(i + 1)) ? 2 : 1)), byCue.get('statistic'));
       continue;
     }
-    for (const m of matcher.matchesAt(tokens, i, end)) {
+    // Indexed: this runs for every token, and an iterator per token was most of what the detector allocated.
+    const matches = matcher.matchesAt(tokens, i, end);
+    for (let k = 0; k < matches.length; k++) {
+      const m = matches[k];
       const cue = cueOf(m.payload);
       if (cue === 'statistic') continue; // units count only next to a number (above)
       const prev = m.first > first ? tokens.norm(m.first - 1) : '';
