@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { analyze } from '../src/analyze.js';
 import { buildDocument } from '../src/document/build.js';
 import { colorLevel } from '../src/cli/color.js';
 import { renderJson, renderJsonLine } from '../src/render/json.js';
+import { groupDigits } from '../src/render/numbers.js';
 import { sanitize } from '../src/render/sanitize.js';
 import { renderTerminal } from '../src/render/terminal.js';
 import { displayWidth } from '../src/render/width.js';
@@ -95,5 +97,14 @@ describe('JSON contract', () => {
     const line = renderJsonLine(report);
     expect(line.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(line)).toEqual(JSON.parse(renderJson(report)) as Report);
+  });
+});
+
+describe('groupDigits', () => {
+  it('writes counts as toLocaleString("en") does', () => {
+    expect(groupDigits(1042)).toBe('1,042');
+    expect(groupDigits(999)).toBe('999');
+    expect(groupDigits(0)).toBe('0');
+    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => groupDigits(n) === n.toLocaleString('en')));
   });
 });

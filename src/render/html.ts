@@ -1,5 +1,6 @@
-import type { Category } from '../rules/types.js';
 import type { ReportFinding } from '../report/types.js';
+import type { Category } from '../rules/types.js';
+import { groupDigits } from './numbers.js';
 import { findingsByParagraph, LinePieces, type Located } from './pieces.js';
 import type { RenderInput } from './types.js';
 
@@ -177,7 +178,7 @@ export function* htmlPieces(input: RenderInput, options: HtmlOptions): Generator
   out.push(pageStart(`slant · ${title}`, REPORT_CSS));
   out.push('<header class="report">');
   out.push(`<h1>${escapeHtml(title)}</h1>`);
-  out.push(`<p class="ui muted">slant · ${escapeHtml(report.source.name)} · ${s.words.toLocaleString('en')} words · ${s.findings} ${s.findings === 1 ? 'flag' : 'flags'}</p>`);
+  out.push(`<p class="ui muted">slant · ${escapeHtml(report.source.name)} · ${groupDigits(s.words)} words · ${s.findings} ${s.findings === 1 ? 'flag' : 'flags'}</p>`);
   out.push('<p class="lede">Flags are prompts to think, not verdicts. Each numbered marker points to a note with a question to ask.</p>');
   out.push('</header>');
 

@@ -1,5 +1,6 @@
 import type { ReportFinding } from '../report/types.js';
 import type { Category } from '../rules/types.js';
+import { groupDigits } from './numbers.js';
 import { findingsByParagraph, LinePieces } from './pieces.js';
 import type { RenderInput } from './types.js';
 
@@ -98,7 +99,7 @@ export function* markdownPieces(input: RenderInput, options: MarkdownOptions = {
 
   const heading = report.source.title ?? report.source.name;
   out.push(`# ${escapeMarkdown(heading)}`, '');
-  out.push(`**Source:** ${escapeMarkdown(report.source.name)} · ${s.words.toLocaleString('en')} words · ${s.findings} ${s.findings === 1 ? 'flag' : 'flags'}`, '');
+  out.push(`**Source:** ${escapeMarkdown(report.source.name)} · ${groupDigits(s.words)} words · ${s.findings} ${s.findings === 1 ? 'flag' : 'flags'}`, '');
   out.push('*Flags are prompts to think, not verdicts. Words inside a direct quotation are the speaker\'s, not the outlet\'s.*', '');
 
   const facts = provenanceFacts(input);

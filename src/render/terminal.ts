@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Category } from '../rules/types.js';
 import type { ReportFinding } from '../report/types.js';
+import type { Category } from '../rules/types.js';
+import { groupDigits } from './numbers.js';
 import { findingsByParagraph, LinePieces } from './pieces.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
 import type { RenderInput, TerminalOptions } from './types.js';
@@ -38,7 +39,7 @@ export function* terminalPieces(input: RenderInput, options: TerminalOptions): G
 
   const out = new LinePieces(true);
   const s = report.summary;
-  out.push(c.bold(`slant · ${sanitizeLine(report.source.name)}`) + c.dim(` · ${s.words.toLocaleString('en')} words · ${s.findings} ${s.findings === 1 ? "flag" : "flags"}`));
+  out.push(c.bold(`slant · ${sanitizeLine(report.source.name)}`) + c.dim(` · ${groupDigits(s.words)} words · ${s.findings} ${s.findings === 1 ? "flag" : "flags"}`));
   out.push(c.dim('Flags are prompts to think, not verdicts.'));
   out.push('');
   const facts: string[] = [];

@@ -1,6 +1,7 @@
 import type { Worksheet } from '../classroom/worksheet.js';
 import { escapeHtml, PAGE_END, pageStart } from './html.js';
 import { escapeInline } from './markdown.js';
+import { groupDigits } from './numbers.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
 
 /** The worksheet as a printable page (A4 or Letter) and as Markdown. Renderers never analyse. */
@@ -30,7 +31,7 @@ export function renderWorksheetHtml(w: Worksheet): string {
   const out: string[] = [pageStart(`Worksheet · ${w.title}`, WORKSHEET_CSS)];
   out.push('<header>');
   out.push(`<h1>${escapeHtml(w.title)}</h1>`);
-  out.push(`<p class="ui muted">Media-literacy worksheet · ${escapeHtml(w.source)} · ${w.words.toLocaleString('en')} words</p>`);
+  out.push(`<p class="ui muted">Media-literacy worksheet · ${escapeHtml(w.source)} · ${groupDigits(w.words)} words</p>`);
   out.push('<div class="fields ui"><span>Name</span><span>Class</span><span>Date</span></div>');
   out.push('</header>');
   out.push('<section class="block"><h2>What to do</h2><ol class="instructions">');
@@ -57,7 +58,7 @@ export function renderWorksheetHtml(w: Worksheet): string {
 export function renderWorksheetMarkdown(w: Worksheet): string {
   const out: string[] = [];
   out.push(`# Worksheet: ${mdInline(w.title)}`, '');
-  out.push(`*Media-literacy worksheet · ${mdInline(w.source)} · ${w.words.toLocaleString('en')} words*`, '');
+  out.push(`*Media-literacy worksheet · ${mdInline(w.source)} · ${groupDigits(w.words)} words*`, '');
   out.push('Name: ____________________  Class: __________  Date: __________', '');
   out.push('## What to do', '');
   for (const [i, line] of w.instructions.entries()) out.push(`${i + 1}. ${codeSpans(line, (c) => `\`${c}\``, mdInline)}`);
