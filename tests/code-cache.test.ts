@@ -1,5 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
 
@@ -23,5 +25,41 @@ describe('code cache', () => {
     const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('false');
+  });
+});
+
+/**
+ * What an article's run loads of Node itself. Each of these was once loaded by every run and cost
+ * it milliseconds (see bin/slant.cjs, src/builtins.ts, src/cli/output.ts, src/input/read.ts); one
+ * that comes back should be a choice, not an accident.
+ */
+describe('start-up', () => {
+  // Preloaded into the run: at exit, Node's modules loaded and the threads running (Linux).
+  const dir = mkdtempSync(join(tmpdir(), 'slant-start-up-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const hook = join(dir, 'hook.cjs');
+  writeFileSync(hook, `process.on('exit', () => {
+    const fs = require('node:fs');
+    const threads = fs.existsSync('/proc/self/task') ? fs.readdirSync('/proc/self/task').length : null;
+    fs.writeSync(2, JSON.stringify({ modules: process.moduleLoadList, threads }));
+  });`);
+  const run = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['--require', hook, ...args], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).toBe(0);
+    return JSON.parse(r.stderr) as { modules: string[]; threads: number | null };
+  };
+
+  it('an article piped to another program loads no ES module loader, fs/promises or net', () => {
+    const { modules } = run([join(ROOT, 'bin', 'slant.cjs'), join(ROOT, 'samples', 'state-media.txt'), '--format', 'json']);
+    expect(modules).toContain('NativeModule vm');
+    for (const unwanted of ['NativeModule internal/modules/esm/translators', 'NativeModule fs/promises', 'NativeModule net']) {
+      expect(modules).not.toContain(unwanted);
+    }
+  });
+
+  (existsSync('/proc/self/task') ? it : it.skip)('starts no thread beyond those of `node -e 0` (libuv\'s pool is four)', () => {
+    const article = run([join(ROOT, 'bin', 'slant.cjs'), join(ROOT, 'samples', 'state-media.txt'), '--format', 'json']);
+    const floor = run(['-e', '0']);
+    expect(article.threads).toBe(floor.threads);
   });
 });
