@@ -11,9 +11,9 @@ export class Sink {
   wrote = false;
 
   /**
-   * `writeSize` in characters: small enough that a joined write stays an ordinary string (a
-   * string of hundreds of kilobytes is put in fresh memory of its own, which costs more than
-   * the extra writes).
+   * `writeSize`: characters gathered before they are sent, so that a report of many small pieces
+   * goes out in a few writes, while each write stays small enough to be encoded into the reused
+   * buffer of writeTextSync in one go (a piece longer than that, the article text, goes in slices).
    */
   constructor(private readonly send: (texts: readonly string[]) => Promise<void>, private readonly writeSize = 1 << 13) {}
 
