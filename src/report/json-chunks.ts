@@ -29,7 +29,7 @@ interface Layout {
 
 const PRETTY: Layout = {
   key: (key, first) => `${first ? '' : ','}\n  ${JSON.stringify(key)}: `,
-  items: (values) => itemsJson(values),
+  items: itemsJson,
   arrayEnd: '\n  ]',
   objectEnd: '\n}',
   value: (value) => indentJson(value, '  '),
