@@ -12,7 +12,7 @@ import { packageRoot } from '../src/paths.js';
 import { loadRuleSet } from '../src/rules/load.js';
 
 const root = packageRoot();
-const bin = join(root, 'bin', 'slant.cjs');
+const bin = join(root, 'bin', 'slant.js');
 const work = mkdtempSync(join(tmpdir(), 'slant-bench-'));
 const quick = process.argv.includes('--quick');
 

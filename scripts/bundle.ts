@@ -6,7 +6,7 @@
  * spinner (ora.cjs) and the glob library (glob.cjs). The worker of `--jobs` is its own bundle.
  * natural and yaml are loaded with require() only when a cache is missing.
  *
- * CommonJS, not ES modules: bin/slant.cjs compiles main.cjs itself with a V8 code cache (see
+ * CommonJS, not ES modules: bin/slant.js compiles main.cjs itself with a V8 code cache (see
  * code-cache.ts), which Node 20 offers for scripts only. As an ES module, the same code took
  * ~20 ms longer to load than as a plain require().
  */
@@ -103,7 +103,7 @@ function escapeToAscii(file: string): void {
   writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
-/** bin/slant.cjs compiles main.cjs with node:vm, where a script has no import() of its own. */
+/** bin/slant.js compiles main.cjs with node:vm, where a script has no import() of its own. */
 function checkNoDynamicImport(file: string): void {
   if (/\bimport\(/.test(readFileSync(file, 'latin1'))) throw new Error(`${file}: a dynamic import() is left, which a node:vm script cannot run`);
 }

@@ -1,6 +1,6 @@
 /**
- * The V8 code cache of the bundle (dist/bundle/main.cjs.cache), which bin/slant.cjs compiles it
- * with. Made by a run of bin/slant.cjs, after which it saves the bytecode of every function V8
+ * The V8 code cache of the bundle (dist/bundle/main.cjs.cache), which bin/slant.js compiles it
+ * with. Made by a run of bin/slant.js, after which it saves the bytecode of every function V8
  * compiled for the run: a later run then compiles none of those again (an article ran ~40 ms
  * faster than with only the parse of the file cached, a run that fails on its input ~7 ms
  * slower, as it reads the whole cache). Made last in the build, once the rule and outlet caches
@@ -25,7 +25,7 @@ export function writeCodeCache(root: string): void {
   try {
     const input = join(work, 'articles.txt');
     writeFileSync(input, text);
-    const run = spawnSync(process.execPath, [join(root, 'bin', 'slant.cjs'), '--format', 'json', input], {
+    const run = spawnSync(process.execPath, [join(root, 'bin', 'slant.js'), '--format', 'json', input], {
       env: { ...process.env, SLANT_WRITE_CODE_CACHE: cache },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -9,10 +9,10 @@ import { ROOT } from './helpers/cli.js';
  * The build's V8 code cache (scripts/code-cache.ts) saves every run ~40 ms, but only if V8 takes
  * it: a cache made while a run had changed V8's flags (see src/cli/v8-flags.ts) is silently
  * refused, and each run compiles the bundle from source again. This compiles the bundle as
- * bin/slant.cjs does, under the flag it sets first, and asks V8 whether it refused the cache.
+ * bin/slant.js does, under the flag it sets first, and asks V8 whether it refused the cache.
  */
 describe('code cache', () => {
-  it('fits the flags bin/slant.cjs compiles the bundle under', () => {
+  it('fits the flags bin/slant.js compiles the bundle under', () => {
     const bundle = join(ROOT, 'dist', 'bundle', 'main.cjs');
     const probe = `
       const { readFileSync } = require('node:fs');
@@ -30,7 +30,7 @@ describe('code cache', () => {
 
 /**
  * What an article's run loads of Node itself. Each of these was once loaded by every run and cost
- * it milliseconds (see bin/slant.cjs, src/builtins.ts, src/cli/output.ts, src/input/read.ts); one
+ * it milliseconds (see bin/slant.js, src/builtins.ts, src/cli/output.ts, src/input/read.ts); one
  * that comes back should be a choice, not an accident.
  */
 describe('start-up', () => {
@@ -50,7 +50,7 @@ describe('start-up', () => {
   };
 
   it('an article piped to another program loads no ES module loader, fs/promises or net', () => {
-    const { modules } = run([join(ROOT, 'bin', 'slant.cjs'), join(ROOT, 'samples', 'state-media.txt'), '--format', 'json']);
+    const { modules } = run([join(ROOT, 'bin', 'slant.js'), join(ROOT, 'samples', 'state-media.txt'), '--format', 'json']);
     expect(modules).toContain('NativeModule vm');
     for (const unwanted of ['NativeModule internal/modules/esm/translators', 'NativeModule fs/promises', 'NativeModule net']) {
       expect(modules).not.toContain(unwanted);
@@ -58,7 +58,7 @@ describe('start-up', () => {
   });
 
   (existsSync('/proc/self/task') ? it : it.skip)('starts no thread beyond those of `node -e 0` (libuv\'s pool is four)', () => {
-    const article = run([join(ROOT, 'bin', 'slant.cjs'), join(ROOT, 'samples', 'state-media.txt'), '--format', 'json']);
+    const article = run([join(ROOT, 'bin', 'slant.js'), join(ROOT, 'samples', 'state-media.txt'), '--format', 'json']);
     const floor = run(['-e', '0']);
     expect(article.threads).toBe(floor.threads);
   });

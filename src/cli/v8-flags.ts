@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 
 /**
  * V8 settings changed at run time rather than by re-running node with flags, which would cost
- * every run ~100 ms. Each is a flag V8 reads again whenever it applies it. (bin/slant.cjs sets one
+ * every run ~100 ms. Each is a flag V8 reads again whenever it applies it. (bin/slant.js sets one
  * more before it compiles the bundle, `--no-regexp-tier-up`.)
  */
 type V8 = typeof import('node:v8');

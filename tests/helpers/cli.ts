@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BIN = `${ROOT}bin/slant.cjs`;
+export const BIN = `${ROOT}bin/slant.js`;
 
 export interface RunResult {
   status: number | null;
