@@ -1,8 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fsPromises } from '../builtins.js';
+import { fsPromises, nodeCrypto } from '../builtins.js';
 import { UserError } from '../input/errors.js';
 import { writeTextSync } from './write-text.js';
 
@@ -114,7 +113,7 @@ export class AtomicFile {
   private async open(): Promise<FileHandle> {
     if (this.handle) return this.handle;
     // node:crypto is loaded here, not at start-up: most runs never write a file.
-    const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+    const { randomBytes } = nodeCrypto();
     let mode = 0o666;
     try {
       mode = (await fsPromises().stat(this.path)).mode & 0o7777;

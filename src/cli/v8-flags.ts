@@ -1,15 +1,11 @@
-import { createRequire } from 'node:module';
+import { nodeV8 } from '../builtins.js';
 
 /**
  * V8 settings changed at run time rather than by re-running node with flags, which would cost
  * every run ~100 ms. Each is a flag V8 reads again whenever it applies it. (bin/slant.js sets one
  * more before it compiles the bundle, `--no-regexp-tier-up`.)
  */
-type V8 = typeof import('node:v8');
-let v8: V8 | undefined;
-/** node:v8, loaded only when a setting is changed. */
-const loadV8 = (): V8 => (v8 ??= createRequire(import.meta.url)('node:v8') as V8);
-const setFlag = (flag: string): void => loadV8().setFlagsFromString(flag);
+const setFlag = (flag: string): void => nodeV8().setFlagsFromString(flag);
 
 /** Inputs of this many bytes in all, or fewer, make a short run (see compileForShortRun): a few articles. */
 export const SHORT_RUN_BYTES = 128 * 1024;
@@ -134,7 +130,7 @@ export function tuneHeapFor(size: number): void {
  */
 function holdYoungGeneration(): void {
   if (youngHeld) return;
-  const young = loadV8().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+  const young = nodeV8().getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
   if (young !== undefined && young.space_size < YOUNG_GENERATION) return;
   youngHeld = true;
   // A V8 without this space is left as it is.

@@ -1,5 +1,5 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { nodeCrypto } from '../builtins.js';
 
 /**
  * What a build-time cache remembers of the files it was built from: a content hash of each, and
@@ -44,7 +44,7 @@ export function stampsMatch(stamps: FileStamps | undefined, files: readonly stri
 
 /** node:crypto is loaded only when a file has to be hashed: loading it costs a run ~6 ms. */
 function hashFile(file: string): string {
-  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const { createHash } = nodeCrypto();
   return createHash('sha1').update(readFileSync(file)).digest('hex');
 }
 
