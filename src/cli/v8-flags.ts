@@ -41,29 +41,42 @@ export function compileForShortRun(): void {
  * output: 1 MiB 1.05 to 0.88 s, the 1,000-article corpus 2.38 to 2.07 s, 4 MiB 2.12 to 2.07 s
  * (and 11% less CPU).
  *
- * `inputBytes`, the size of the input files (null when unknown), also sizes the young generation
- * (see SMALL_YOUNG_GENERATION_BELOW).
+ * `inputBytes`, the size of the input files (null when unknown), picks the settings for a medium
+ * input (see MEDIUM_INPUT_BELOW).
  */
 export function compileForLongRun(inputBytes: number | null): void {
   // The build's run that makes the code cache (a long one, see scripts/code-cache.ts) keeps the
   // flags the bundle was compiled under: V8 stamps a cache with the flags at the time it is made.
   if (process.env.SLANT_WRITE_CODE_CACHE !== undefined) return;
   setFlag(`--max-inlined-bytecode-size-cumulative=${LONG_RUN_INLINING}`);
-  if (inputBytes !== null && inputBytes < SMALL_YOUNG_GENERATION_BELOW && freshMemoryIsCostly()) {
-    setFlag('--semi-space-growth-factor=1');
-  }
+  if (inputBytes === null || inputBytes >= MEDIUM_INPUT_BELOW) return;
+  setFlag(`--interrupt-budget=${MEDIUM_INPUT_INTERRUPT_BUDGET}`);
+  if (freshMemoryIsCostly()) setFlag('--semi-space-growth-factor=1');
 }
 
 /**
- * Inputs below this size keep V8's young generation at the size it starts with (two semi-spaces
- * of 1 MiB) where fresh memory is costly. V8 grows it up to 2 x 16 MiB while a text is analysed,
- * and each new page costs a fault the first time it is written. On a machine where a fault costs
- * ~12 µs (see freshMemoryIsCostly) that growth cost more than the extra collections of a small
- * young generation save: 7 runs each in turn, JSON output, 512 KiB 550 to 499 ms, 1 MiB 749 to
- * 667 ms (23,000 to 16,000 page faults), 2 MiB 1,004 to 949 ms; at 3 MiB even, at 4 MiB 5%
- * slower (larger inputs keep what tuneHeapFor does).
+ * Known inputs below this size (after SHORT_RUN_BYTES: from a few articles to a long report) get
+ * two more settings in compileForLongRun: the interrupt budget below, and, where fresh memory is
+ * costly, a young generation kept at the size it starts with (two semi-spaces of 1 MiB). V8 grows
+ * it up to 2 x 16 MiB while a text is analysed, and each new page costs a fault the first time it
+ * is written. On a machine where a fault costs ~12 µs (see freshMemoryIsCostly) that growth cost
+ * more than the extra collections of a small young generation save: 7 runs each in turn, JSON
+ * output, 512 KiB 550 to 499 ms, 1 MiB 749 to 667 ms (23,000 to 16,000 page faults), 2 MiB 1,004
+ * to 949 ms; at 3 MiB even, at 4 MiB 5% slower (larger inputs keep what tuneHeapFor does).
  */
-const SMALL_YOUNG_GENERATION_BELOW = 2 * 1024 * 1024;
+const MEDIUM_INPUT_BELOW = 2 * 1024 * 1024;
+
+/**
+ * How much bytecode a function runs between V8's checks on whether to optimise it, for a medium
+ * input: about 6x V8's default (67,584). With the default, a 1 MiB text had TurboFan compile 175
+ * functions in ~750 ms of background CPU, more than the whole run's wall time, and on 2 cores that
+ * work took a core from the analysis; many of those functions ran only a little longer. With
+ * 400,000 it compiled 92 in ~230 ms. Measured in turn, 7 runs each, same output: 256 KiB 388 to
+ * 336 ms, 512 KiB 498 to 438 ms, 1 MiB 659 to 587 ms (on one core, 954 to 749 ms), 2 MB 919 to
+ * 880 ms. From 4 MiB on it was even, and a 1,000-article corpus ran up to 7% slower with it (its
+ * many small functions are worth optimising early), so larger and unknown inputs keep V8's value.
+ */
+const MEDIUM_INPUT_INTERRUPT_BUDGET = 400_000;
 
 /**
  * Does writing to fresh memory cost much here? On a virtual machine that traps page-table
