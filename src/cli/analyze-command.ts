@@ -114,12 +114,13 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
   }
 
   const inputBytes = knownInputBytes(sources, options);
+  const workers = Math.max(1, options.jobs ?? 1);
   if (inputBytes !== null && inputBytes <= SHORT_RUN_BYTES) compileForShortRun();
-  else compileForLongRun(inputBytes);
+  else compileForLongRun(inputBytes, workers);
   const fetching = sources.some(looksLikeUrl) && !spinner ? await urlSpinner(sources.find(looksLikeUrl)!) : null;
   try {
     try {
-      await runInOrder(jobs(), ctx, Math.max(1, options.jobs ?? 1), onResult);
+      await runInOrder(jobs(), ctx, workers, onResult);
     } finally {
       fetching?.stop();
       spinner?.stop();

@@ -42,41 +42,45 @@ export function compileForShortRun(): void {
  * (and 11% less CPU).
  *
  * `inputBytes`, the size of the input files (null when unknown), picks the settings for a medium
- * input (see MEDIUM_INPUT_BELOW).
+ * input (see MEDIUM_INPUT_BELOW); `workers`, the threads that will analyse, those for worker
+ * threads.
  */
-export function compileForLongRun(inputBytes: number | null): void {
+export function compileForLongRun(inputBytes: number | null, workers: number): void {
   // The build's run that makes the code cache (a long one, see scripts/code-cache.ts) keeps the
   // flags the bundle was compiled under: V8 stamps a cache with the flags at the time it is made.
   if (process.env.SLANT_WRITE_CODE_CACHE !== undefined) return;
   setFlag(`--max-inlined-bytecode-size-cumulative=${LONG_RUN_INLINING}`);
-  if (inputBytes === null || inputBytes >= MEDIUM_INPUT_BELOW) return;
-  setFlag(`--interrupt-budget=${MEDIUM_INPUT_INTERRUPT_BUDGET}`);
-  if (freshMemoryIsCostly()) setFlag('--semi-space-growth-factor=1');
+  const medium = inputBytes !== null && inputBytes < MEDIUM_INPUT_BELOW;
+  if (medium || workers > 1) setFlag(`--interrupt-budget=${LATE_TIER_UP_INTERRUPT_BUDGET}`);
+  if (medium && freshMemoryIsCostly()) setFlag('--semi-space-growth-factor=1');
 }
 
 /**
  * Known inputs below this size (after SHORT_RUN_BYTES: from a few articles to a long report) get
- * two more settings in compileForLongRun: the interrupt budget below, and, where fresh memory is
- * costly, a young generation kept at the size it starts with (two semi-spaces of 1 MiB). V8 grows
- * it up to 2 x 16 MiB while a text is analysed, and each new page costs a fault the first time it
- * is written. On a machine where a fault costs ~12 µs (see freshMemoryIsCostly) that growth cost
- * more than the extra collections of a small young generation save: 7 runs each in turn, JSON
- * output, 512 KiB 550 to 499 ms, 1 MiB 749 to 667 ms (23,000 to 16,000 page faults), 2 MiB 1,004
- * to 949 ms; at 3 MiB even, at 4 MiB 5% slower (larger inputs keep what tuneHeapFor does).
+ * two more settings in compileForLongRun: a later tier-up (LATE_TIER_UP_INTERRUPT_BUDGET) and,
+ * where fresh memory is costly, a young generation kept at the size it starts with (two
+ * semi-spaces of 1 MiB). V8 grows it up to 2 x 16 MiB while a text is analysed, and each new page
+ * costs a fault the first time it is written. On a machine where a fault costs ~12 µs (see
+ * freshMemoryIsCostly) that growth cost more than the extra collections of a small young
+ * generation save: 7 runs each in turn, JSON output, 512 KiB 550 to 499 ms, 1 MiB 749 to 667 ms
+ * (23,000 to 16,000 page faults), 2 MiB 1,004 to 949 ms; at 3 MiB even, at 4 MiB 5% slower
+ * (larger inputs keep what tuneHeapFor does).
  */
 const MEDIUM_INPUT_BELOW = 2 * 1024 * 1024;
 
 /**
  * How much bytecode a function runs between V8's checks on whether to optimise it, for a medium
- * input: about 6x V8's default (67,584). With the default, a 1 MiB text had TurboFan compile 175
- * functions in ~750 ms of background CPU, more than the whole run's wall time, and on 2 cores that
- * work took a core from the analysis; many of those functions ran only a little longer. With
- * 400,000 it compiled 92 in ~230 ms. Measured in turn, 7 runs each, same output: 256 KiB 388 to
- * 336 ms, 512 KiB 498 to 438 ms, 1 MiB 659 to 587 ms (on one core, 954 to 749 ms), 2 MB 919 to
- * 880 ms. From 4 MiB on it was even, and a 1,000-article corpus ran up to 7% slower with it (its
- * many small functions are worth optimising early), so larger and unknown inputs keep V8's value.
+ * input or a run on worker threads: about 6x V8's default (67,584). With the default, a 1 MiB
+ * text had TurboFan compile 175 functions in ~750 ms of background CPU, more than the whole run's
+ * wall time, and on 2 cores that work took a core from the analysis; many of those functions ran
+ * only a little longer. With 400,000 it compiled 92 in ~230 ms. Measured in turn, 7 runs each,
+ * same output: 256 KiB 388 to 336 ms, 512 KiB 498 to 438 ms, 1 MiB 659 to 587 ms (on one core,
+ * 954 to 749 ms), 2 MB 919 to 880 ms. Worker threads each compile the same functions again, and
+ * the 1,000-article corpus with `--jobs 2` went from 2,187 to 1,874 ms. From 4 MiB on a single
+ * thread was even, and the corpus on a single thread ran up to 7% slower with it (its many small
+ * functions are worth optimising early), so those keep V8's value.
  */
-const MEDIUM_INPUT_INTERRUPT_BUDGET = 400_000;
+const LATE_TIER_UP_INTERRUPT_BUDGET = 400_000;
 
 /**
  * Does writing to fresh memory cost much here? On a virtual machine that traps page-table
