@@ -3,8 +3,7 @@
  * ratios, plus peak memory. Inputs are built from our own samples so the figures are repeatable.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../src/analyze.js';
@@ -13,16 +12,19 @@ import { loadRuleSet } from '../src/rules/load.js';
 
 const root = packageRoot();
 const bin = join(root, 'bin', 'slant.js');
-const work = mkdtempSync(join(tmpdir(), 'slant-bench-'));
+// The inputs (~20 MB) are written over in one place on each run, where tools keep their caches:
+// a fresh temporary folder each time was never removed when a run was interrupted.
+const work = join(root, 'node_modules', '.cache', 'slant-bench');
+mkdirSync(work, { recursive: true });
 const quick = process.argv.includes('--quick');
 
 const article = join(root, 'samples', 'state-media.txt');
 const corpus = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(root, 'samples', f), 'utf8')).join('\n\n');
 
+/** The samples repeated until the text is at least `bytes` long in UTF-8. */
 function textOfSize(bytes: number): string {
-  let out = '';
-  while (Buffer.byteLength(out) < bytes) out += `${corpus}\n\n`;
-  return out;
+  const unit = `${corpus}\n\n`;
+  return unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
 }
 const oneMiB = join(work, '1mib.txt');
 const fourMiB = join(work, '4mib.txt');
