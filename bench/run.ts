@@ -42,11 +42,11 @@ const hasTime = existsSync('/usr/bin/time');
 
 interface Sample { ms: number; kb: number | null }
 
-function runOnce(cmd: string[], anyStatus: boolean, env: NodeJS.ProcessEnv): Sample {
+function runOnce(cmd: string[], anyStatus: boolean, env: NodeJS.ProcessEnv, input?: Buffer): Sample {
   const args = hasTime ? ['-f', '%M', ...cmd] : cmd.slice(1);
   const exe = hasTime ? '/usr/bin/time' : cmd[0];
   const t0 = performance.now();
-  const r = spawnSync(exe, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...env, NO_COLOR: '1' } });
+  const r = spawnSync(exe, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...env, NO_COLOR: '1' }, input });
   const ms = performance.now() - t0;
   if (r.status !== 0 && !(anyStatus && r.status !== null)) throw new Error(`${cmd.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
   const kb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : null;
@@ -67,6 +67,8 @@ interface Spec {
   /** Peers exit with the number of problems they found (write-good, alex), slant's error path with 2: any exit status counts as a run. */
   anyStatus?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Piped to the command's standard input. */
+  input?: Buffer;
 }
 
 /**
@@ -78,7 +80,7 @@ function measureInTurn(specs: Spec[], runs: number): Row[] {
   const samples: Sample[][] = specs.map(() => []);
   for (let round = 0; round <= runs; round++) {
     specs.forEach((spec, k) => {
-      const sample = runOnce(spec.cmd, spec.anyStatus ?? false, spec.env ?? process.env);
+      const sample = runOnce(spec.cmd, spec.anyStatus ?? false, spec.env ?? process.env, spec.input);
       if (round > 0) samples[k].push(sample);
     });
   }
@@ -107,6 +109,7 @@ const short: Spec[] = [
   { name: 'slant, 13-byte input', cmd: [node, bin, tiny, '--format', 'json'] },
   { name: 'slant, 1,034-word article (terminal)', cmd: [node, bin, article] },
   { name: 'slant, 1,034-word article (json)', cmd: [node, bin, article, '--format', 'json'] },
+  { name: 'slant, the article piped in (json)', cmd: [node, bin, '--format', 'json'], input: readFileSync(article) },
   ...(hasWriteGood ? [{ name: 'write-good, article', cmd: [node, writeGood, article], anyStatus: true }] : []),
   ...(withoutCaCerts ? [
     { name: 'node -e 0, no NODE_EXTRA_CA_CERTS', cmd: [node, '-e', '0'], env: withoutCaCerts },

@@ -316,6 +316,10 @@ describe('classroom commands', () => {
     expect(g.schema).toBe('slant.grade/1');
     expect(g.found).toHaveLength(1);
     expect(g.extra).toHaveLength(1);
+    // The student's copy may come on standard input ("-"): the same grade.
+    const piped = runCli(['grade', article, '-', '--format', 'json'], { input: readFileSync(student) });
+    expect(piped.status).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ found: g.found, extra: g.extra });
   });
 
   it('slant grade: bad markup or a changed text is one line on stderr and exit 2', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, writeFileSync, chmodSync, truncateSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync, chmodSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -195,6 +195,33 @@ describe('usage and exit codes', () => {
     const direct = spawnSync(process.execPath, [BIN, big, '--format', 'jsonl'], { encoding: 'utf8', maxBuffer: 1 << 28 });
     expect(piped.stdout.length).toBeGreaterThan(1 << 20);
     expect(piped.stdout).toBe(direct.stdout);
+  });
+
+  // The same from the other side: standard input read synchronously fails with EAGAIN while a
+  // non-blocking pipe is empty, here because the writer starts late (once slant is waiting for
+  // input) and sends the article slowly in pieces.
+  (python ? it : it.skip)('reads all of an article from a non-blocking pipe that is often empty', () => {
+    const script = [
+      'import fcntl, os, subprocess, sys, time',
+      'text = open(sys.argv[1], "rb").read()',
+      'r, w = os.pipe()',
+      'fcntl.fcntl(r, fcntl.F_SETFL, fcntl.fcntl(r, fcntl.F_GETFL) | os.O_NONBLOCK)',
+      'p = subprocess.Popen(sys.argv[2:], stdin=r)',
+      'os.close(r)',
+      'time.sleep(0.6)',
+      'for i in range(0, len(text), 2000):',
+      '    os.write(w, text[i:i + 2000])',
+      '    time.sleep(0.02)',
+      'os.close(w)',
+      'sys.exit(p.wait())',
+    ].join('\n');
+    const article = join(ROOT, 'samples', 'state-media.txt');
+    const piped = spawnSync('python3', ['-c', script, article, process.execPath, BIN, '--format', 'jsonl'], { encoding: 'utf8' });
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    const direct = spawnSync(process.execPath, [BIN, '--format', 'jsonl'], { encoding: 'utf8', input: readFileSync(article) });
+    expect(JSON.parse(piped.stdout)).toEqual(JSON.parse(direct.stdout));
+    expect((JSON.parse(piped.stdout) as Report).source.words).toBeGreaterThan(1000);
   });
 
   // /dev/full takes no byte: every write fails with ENOSPC, as on a full disk.

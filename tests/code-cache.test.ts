@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers/cli.js';
@@ -43,8 +43,8 @@ describe('start-up', () => {
     const threads = fs.existsSync('/proc/self/task') ? fs.readdirSync('/proc/self/task').length : null;
     fs.writeSync(2, JSON.stringify({ modules: process.moduleLoadList, threads }));
   });`);
-  const run = (args: string[]) => {
-    const r = spawnSync(process.execPath, ['--require', hook, ...args], { encoding: 'utf8', cwd: ROOT });
+  const run = (args: string[], input?: Buffer) => {
+    const r = spawnSync(process.execPath, ['--require', hook, ...args], { encoding: 'utf8', cwd: ROOT, input });
     expect(r.status).toBe(0);
     return JSON.parse(r.stderr) as { modules: string[]; threads: number | null };
   };
@@ -55,6 +55,12 @@ describe('start-up', () => {
     for (const unwanted of ['NativeModule internal/modules/esm/translators', 'NativeModule fs/promises', 'NativeModule net']) {
       expect(modules).not.toContain(unwanted);
     }
+  });
+
+  it('an article piped in on standard input loads no net module or file stream either', () => {
+    const { modules } = run([join(ROOT, 'bin', 'slant.js'), '--format', 'json'], readFileSync(join(ROOT, 'samples', 'state-media.txt')));
+    expect(modules).toContain('NativeModule vm');
+    for (const unwanted of ['NativeModule net', 'NativeModule internal/fs/streams', 'NativeModule tty']) expect(modules).not.toContain(unwanted);
   });
 
   (existsSync('/proc/self/task') ? it : it.skip)('starts no thread beyond those of `node -e 0` (libuv\'s pool is four)', () => {

@@ -4,6 +4,7 @@ import { isCorpusPath, readCorpus } from '../input/corpus.js';
 import { expandInputs } from '../input/expand.js';
 import { looksLikeUrl } from '../input/fetch.js';
 import { STDIN_NAME } from '../input/read.js';
+import { peekStdin, stdinChunks } from '../input/stdin.js';
 import { SEVERITIES, type RuleSet, type Severity } from '../rules/types.js';
 import { colorLevel } from './color.js';
 import { FORMATS, type Format, type Job, type JobContext, type JobResult } from './job.js';
@@ -11,7 +12,7 @@ import { AtomicFile, checkOutputTarget } from './output-file.js';
 import { isCharacterDevice, stdoutTerminal, warn, write } from './output.js';
 import { runInOrder } from './pool.js';
 import { Sink } from './sink.js';
-import { compileForLongRun, compileForShortRun, SHORT_RUN_BYTES } from './v8-flags.js';
+import { compileForLongRun, compileForShortRun, compileWhenTextIsRead, SHORT_RUN_BYTES } from './v8-flags.js';
 
 export { FORMATS, type Format };
 
@@ -103,10 +104,10 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
 
   async function* jobs(): AsyncGenerator<Job | { error: string }> {
     for (const source of sources) {
-      const mode = await inputMode(source, options);
+      const mode = inputMode(source, options);
       if (mode === 'corpus') {
         corpus = true;
-        for await (const line of readCorpus(source === '-' ? process.stdin : source, source === '-' ? STDIN_NAME : source)) {
+        for await (const line of readCorpus(source === '-' ? stdinChunks() : source, source === '-' ? STDIN_NAME : source)) {
           yield line.ok ? { kind: 'text', name: line.item.name, text: line.item.text } : { error: line.error };
         }
       } else yield { kind: 'path', path: source };
@@ -116,7 +117,9 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
   const inputBytes = knownInputBytes(sources, options);
   const workers = Math.max(1, options.jobs ?? 1);
   if (inputBytes !== null && inputBytes <= SHORT_RUN_BYTES) compileForShortRun();
-  else compileForLongRun(inputBytes, workers);
+  else if (inputBytes === null && workers === 1 && sources.length === 1 && (looksLikeUrl(sources[0]) || sources[0] === '-' && inputMode('-', options) === 'single')) {
+    compileWhenTextIsRead(workers);
+  } else compileForLongRun(inputBytes, workers);
   const fetching = sources.some(looksLikeUrl) && !spinner ? await urlSpinner(sources.find(looksLikeUrl)!) : null;
   try {
     try {
@@ -160,36 +163,20 @@ function sizeOf(path: string): number {
 }
 
 /** Is this input a JSON Lines corpus? Explicit `--input-format`, a .jsonl name, or stdin that opens with "{" under --format jsonl. */
-async function inputMode(source: string, options: AnalyzeCommandOptions): Promise<'corpus' | 'single'> {
+function inputMode(source: string, options: AnalyzeCommandOptions): 'corpus' | 'single' {
   const format = options.inputFormat ?? 'auto';
   if (format === 'jsonl') return 'corpus';
   if (format === 'text' || looksLikeUrl(source)) return 'single';
   if (source !== '-') return isCorpusPath(source) ? 'corpus' : 'single';
   if (options.format !== 'jsonl') return 'single';
-  const first = await peek(process.stdin);
+  let first: Buffer | null;
+  try {
+    first = peekStdin();
+  } catch {
+    // Unreadable (a folder as stdin): the reader of the text says why.
+    return 'single';
+  }
   return first !== null && /^\s*\{/.test(first.toString('utf8', 0, Math.min(first.length, 64))) ? 'corpus' : 'single';
-}
-
-/** The first chunk of a stream, pushed back so the reader after us still gets it. */
-function peek(stream: NodeJS.ReadStream): Promise<Buffer | null> {
-  return new Promise((resolve) => {
-    const onReadable = () => {
-      cleanup();
-      const chunk = stream.read() as Buffer | null;
-      if (chunk) stream.unshift(chunk);
-      resolve(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(null);
-    };
-    const cleanup = () => {
-      stream.off('readable', onReadable);
-      stream.off('end', onEnd);
-    };
-    stream.on('readable', onReadable);
-    stream.on('end', onEnd);
-  });
 }
 
 interface Spinner {

@@ -4,7 +4,7 @@ import { fsPromises } from '../builtins.js';
 import { grade, GradeError } from '../classroom/grade.js';
 import { UserError } from '../input/errors.js';
 import { decodeText } from '../input/decode.js';
-import { readInput, readStream, STDIN_NAME } from '../input/read.js';
+import { readInput, readStdinText, STDIN_NAME } from '../input/read.js';
 import { renderGradeJson, renderGradeText } from '../render/grade.js';
 import { write } from './output.js';
 import type { ClassroomContext } from './worksheet-command.js';
@@ -43,7 +43,7 @@ export function gradeCommand(ctx: ClassroomContext): Command {
 
 /** The student's copy is read as text, never as HTML: its markup is ours to parse. */
 async function readStudent(path: string): Promise<{ name: string; text: string }> {
-  if (path === '-') return { name: STDIN_NAME, text: decodeText(await readStream(process.stdin), STDIN_NAME) };
+  if (path === '-') return { name: STDIN_NAME, text: readStdinText() };
   let bytes: Uint8Array;
   try {
     bytes = await fsPromises().readFile(path);

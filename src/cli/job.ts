@@ -2,7 +2,7 @@ import { analyzeDocument } from '../analyze.js';
 import type { Paragraph } from '../document/types.js';
 import { UserError } from '../input/errors.js';
 import { readInput } from '../input/read.js';
-import { tuneHeapFor } from './v8-flags.js';
+import { settleCompileMode, tuneHeapFor } from './v8-flags.js';
 import { reportJsonChunks, reportJsonLineChunks } from '../report/json-chunks.js';
 import type { Report } from '../report/types.js';
 import { loadRuleSet } from '../rules/load.js';
@@ -62,6 +62,7 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
       throw error;
     }
   } else ({ name, text } = job);
+  settleCompileMode(text);
   tuneHeapFor(text.length);
   const rules = rulesOf(ctx);
   const { report, paragraphs } = analyzeDocument(text, { name, rules, page, allow: ctx.allow });

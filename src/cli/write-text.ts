@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { waitAMillisecond } from '../wait.js';
 
 /** Encoded text, reused from write to write (see writeTextSync). */
 let scratch: Buffer | undefined;
@@ -40,11 +41,8 @@ function writeBytes(fd: number, bytes: Buffer, length: number): void {
       done += writeSync(fd, bytes, done, length - done);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      // A descriptor in non-blocking mode (a pipe shared with a parent that set it so) takes
-      // nothing while it is full: wait a millisecond for the reader, as sonic-boom does.
-      Atomics.wait(pause, 0, 0, 1);
+      // A descriptor in non-blocking mode takes nothing while it is full: wait for the reader.
+      waitAMillisecond();
     }
   }
 }
-
-const pause = new Int32Array(new SharedArrayBuffer(4));

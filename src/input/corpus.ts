@@ -15,7 +15,7 @@ export type CorpusLine = { ok: true; item: CorpusItem } | { ok: false; error: st
  * bounded memory. A line that is not `{"id", "text"}` yields an error naming its line number
  * and the rest goes on.
  */
-export async function* readCorpus(source: string | NodeJS.ReadableStream, label: string): AsyncGenerator<CorpusLine> {
+export async function* readCorpus(source: string | AsyncIterable<Uint8Array | string>, label: string): AsyncGenerator<CorpusLine> {
   const stream = typeof source === 'string' ? createReadStream(source) : source;
   const decoder = new TextDecoder('utf-8', { fatal: false });
   // The start of a line not yet ended, in pieces: a long line costs one join, not a copy per chunk.

@@ -4,6 +4,7 @@ import type { PageMeta } from '../provenance/read.js';
 import { UserError } from './errors.js';
 import { fetchPage, looksLikeUrl, type FetchOptions } from './fetch.js';
 import { looksLikeHtml } from './sniff.js';
+import { readStdinSync } from './stdin.js';
 
 export interface InputText {
   /** A path, a URL, or `<stdin>`. */
@@ -19,7 +20,7 @@ export interface ReadOptions {
   /**
    * Called with a file's size in bytes before it is read and again after each piece of a large
    * one, and with the bytes read so far after each piece of standard input: the command line
-   * tunes the heap for a large input while it is read (see cli/heap.ts).
+   * tunes the heap for a large input while it is read (see tuneHeapFor in cli/v8-flags.ts).
    */
   onRead?: (bytes: number) => void;
 }
@@ -58,7 +59,7 @@ async function maybeHtml(input: InputText): Promise<InputText> {
  * thread pool, which an article's run would otherwise start (four threads) for its one file.
  */
 async function readLocal(path: string, onRead?: (bytes: number) => void): Promise<InputText> {
-  if (path === '-') return { name: STDIN_NAME, text: await readStreamInPieces(process.stdin, onRead) };
+  if (path === '-') return { name: STDIN_NAME, text: readStdinText(onRead) };
   let info: Stats;
   try {
     info = statSync(path);
@@ -93,61 +94,53 @@ const PIECE_BYTES = 1 << 16;
  * same as decodeText's for the whole file (see PieceDecoder).
  */
 function readInPieces(path: string, onPiece: () => void): string {
-  const decoder = new PieceDecoder(path);
-  const buffer = Buffer.allocUnsafe(PIECE_BYTES);
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    // Up to 3 bytes of a character cut off at the end of a piece are carried to the next.
-    let carried = 0;
-    for (;;) {
-      const bytesRead = readSync(fd, buffer, carried, PIECE_BYTES - carried, null);
-      const length = carried + bytesRead;
-      const end = bytesRead === 0 ? length : utf8Boundary(buffer, length);
-      decoder.push(buffer.subarray(0, end));
-      onPiece();
-      if (bytesRead === 0) break;
-      buffer.copyWithin(0, end, length);
-      carried = length - end;
-    }
+    const file = fd;
+    return decodePieces((buffer, offset, length) => readSync(file, buffer, offset, length, null), path, onPiece);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError(`${path}: ${describeFsError(error)}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return decoder.finish();
 }
 
-/** Standard input decoded as it comes, in the stream's own pieces (see readInPieces). */
-async function readStreamInPieces(stream: NodeJS.ReadableStream, onRead?: (bytes: number) => void): Promise<string> {
-  const decoder = new PieceDecoder(STDIN_NAME);
-  let carried: Uint8Array = new Uint8Array(0);
+/** Standard input, read and decoded as a large file is (see readInPieces and stdin.ts). */
+export function readStdinText(onRead?: (bytes: number) => void): string {
   let size = 0;
-  for await (const chunk of stream) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buf.length;
-    if (size > MAX_INPUT_BYTES) throw new UserError(`${STDIN_NAME}: ${TOO_LARGE}`);
-    const bytes = carried.length > 0 ? Buffer.concat([carried, buf]) : buf;
-    const end = utf8Boundary(bytes, bytes.length);
-    decoder.push(bytes.subarray(0, end));
-    carried = new Uint8Array(bytes.subarray(end));
-    onRead?.(size);
+  try {
+    return decodePieces(readStdinSync, STDIN_NAME, (bytes) => {
+      size += bytes;
+      if (size > MAX_INPUT_BYTES) throw new UserError(`${STDIN_NAME}: ${TOO_LARGE}`);
+      onRead?.(size);
+    });
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${STDIN_NAME}: ${describeFsError(error)}`);
   }
-  // An unfinished character at the very end: invalid, as it is for decodeText.
-  decoder.push(carried);
-  return decoder.finish();
 }
 
-export async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buf.length;
-    if (size > MAX_INPUT_BYTES) throw new UserError(`${STDIN_NAME}: ${TOO_LARGE}`);
-    chunks.push(buf);
+/**
+ * Read with `read` (0 at the end) and decode, a piece at a time; `onPiece` is told the bytes of
+ * each piece. Up to 3 bytes of a character cut off at the end of a piece are carried to the next.
+ */
+function decodePieces(read: (buffer: Buffer, offset: number, length: number) => number, name: string, onPiece: (bytes: number) => void): string {
+  const decoder = new PieceDecoder(name);
+  const buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  let carried = 0;
+  for (;;) {
+    const bytesRead = read(buffer, carried, PIECE_BYTES - carried);
+    const length = carried + bytesRead;
+    const end = bytesRead === 0 ? length : utf8Boundary(buffer, length);
+    decoder.push(buffer.subarray(0, end));
+    onPiece(bytesRead);
+    if (bytesRead === 0) break;
+    buffer.copyWithin(0, end, length);
+    carried = length - end;
   }
-  return Buffer.concat(chunks);
+  return decoder.finish();
 }
 
 function describeFsError(error: unknown): string {
