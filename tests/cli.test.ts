@@ -113,6 +113,16 @@ describe('inputs', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(`slant: ${huge}: is larger than 32 MiB: slant reads one article at a time; give a corpus as JSON Lines ({"id", "text"} per line)`);
     expect(r.stdout).toBe('');
+    // The same on standard input, whose size is found only by reading: reading stops at the limit.
+    const fd = openSync(huge, 'r');
+    try {
+      const piped = spawnSync(process.execPath, [BIN, '--format', 'json'], { encoding: 'utf8', stdio: [fd, 'pipe', 'pipe'] });
+      expect(piped.status).toBe(2);
+      expect(piped.stderr.trim()).toBe('slant: <stdin>: is larger than 32 MiB: slant reads one article at a time; give a corpus as JSON Lines ({"id", "text"} per line)');
+      expect(piped.stdout).toBe('');
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it('analyses an empty file without failing', () => {
