@@ -17,21 +17,42 @@ require('node:v8').setFlagsFromString('--no-regexp-tier-up');
 
 // The bundle is a CommonJS module, compiled here as require() would, but with the V8 code cache
 // the build made for it (see scripts/code-cache.ts): the bytecode of every function a run of
-// an article needs, so that V8 compiles none of them again. Without a cache that fits (another
-// Node, other V8 flags), V8 compiles from the source.
-const file = require.resolve('../dist/bundle/main.cjs');
-const cacheFile = `${file}.cache`;
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  // No cache: compile from the source.
+// an article needs, so that V8 compiles none of them again. The HTML extractor, a bundle of its
+// own that the main one requires on first use, is loaded the same way. Without a cache that fits
+// (another Node, other V8 flags), V8 compiles from the source.
+const WITH_CODE_CACHE = new Set(['./input-html.cjs']);
+/** Each bundle compiled here, by file: the build's runs save their caches (see below). */
+const scripts = new Map();
+
+function loadBundle(file) {
+  let cachedData;
+  try {
+    cachedData = readFileSync(`${file}.cache`);
+  } catch {
+    // No cache: compile from the source.
+  }
+  // Our bundles are ASCII (see scripts/bundle.ts): Latin-1 reads them as written, into one-byte strings.
+  const script = new Script(wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+  scripts.set(file, script);
+  const bundle = { exports: {} };
+  script.runInThisContext().call(bundle.exports, bundle.exports, bundleRequire(file), bundle, file, dirname(file));
+  return bundle.exports;
 }
-// The bundle is ASCII (see scripts/bundle.ts): Latin-1 reads it as written, into a one-byte string.
-const script = new Script(wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
-const bundle = { exports: {} };
-script.runInThisContext().call(bundle.exports, bundle.exports, createRequire(file), bundle, file, dirname(file));
-bundle.exports.main(process.argv).then(() => {
-  // The build's run for the cache (scripts/code-cache.ts): save what V8 compiled.
-  if (process.env.SLANT_WRITE_CODE_CACHE === cacheFile) writeFileSync(cacheFile, script.createCachedData());
+
+/** require() for a bundle: the bundles in WITH_CODE_CACHE through loadBundle (once), all else as Node does. */
+function bundleRequire(file) {
+  const plain = createRequire(file);
+  const loaded = new Map();
+  const load = (id) => {
+    if (!WITH_CODE_CACHE.has(id)) return plain(id);
+    if (!loaded.has(id)) loaded.set(id, loadBundle(plain.resolve(id)));
+    return loaded.get(id);
+  };
+  return Object.assign(load, { resolve: plain.resolve, cache: plain.cache });
+}
+
+loadBundle(require.resolve('../dist/bundle/main.cjs')).main(process.argv).then(() => {
+  // The build's runs for the caches (scripts/code-cache.ts): save what V8 compiled for the bundle named.
+  const file = process.env.SLANT_WRITE_CODE_CACHE;
+  if (file !== undefined && scripts.has(file)) writeFileSync(`${file}.cache`, scripts.get(file).createCachedData());
 });

@@ -6,9 +6,9 @@
  * spinner (ora.cjs) and the glob library (glob.cjs). The worker of `--jobs` is its own bundle.
  * natural and yaml are loaded with require() only when a cache is missing.
  *
- * CommonJS, not ES modules: bin/slant.js compiles main.cjs itself with a V8 code cache (see
- * code-cache.ts), which Node 20 offers for scripts only. As an ES module, the same code took
- * ~20 ms longer to load than as a plain require().
+ * CommonJS, not ES modules: bin/slant.js compiles main.cjs and input-html.cjs itself, each with
+ * a V8 code cache (see code-cache.ts), which Node 20 offers for scripts only. As an ES module,
+ * the same code took ~20 ms longer to load than as a plain require().
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -103,7 +103,7 @@ function escapeToAscii(file: string): void {
   writeFileSync(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
-/** bin/slant.js compiles main.cjs with node:vm, where a script has no import() of its own. */
+/** bin/slant.js compiles main.cjs and input-html.cjs with node:vm, where a script has no import() of its own. */
 function checkNoDynamicImport(file: string): void {
   if (/\bimport\(/.test(readFileSync(file, 'latin1'))) throw new Error(`${file}: a dynamic import() is left, which a node:vm script cannot run`);
 }
@@ -116,5 +116,5 @@ await Promise.all([
   // The spinner is ora's default export: as the module's exports, it is what import() gives as default.
   build({ ...common, stdin: { contents: "module.exports = require('ora').default;", resolveDir: root }, outfile: join(outdir, 'ora.cjs') }),
 ]);
-for (const name of ['main.cjs', 'worker.cjs']) escapeToAscii(join(outdir, name));
-checkNoDynamicImport(join(outdir, 'main.cjs'));
+for (const name of ['main.cjs', 'worker.cjs', 'input-html.cjs']) escapeToAscii(join(outdir, name));
+for (const name of ['main.cjs', 'input-html.cjs']) checkNoDynamicImport(join(outdir, name));

@@ -12,8 +12,9 @@ import { ROOT } from './helpers/cli.js';
  * bin/slant.js does, under the flag it sets first, and asks V8 whether it refused the cache.
  */
 describe('code cache', () => {
-  it('fits the flags bin/slant.js compiles the bundle under', () => {
-    const bundle = join(ROOT, 'dist', 'bundle', 'main.cjs');
+  // The HTML extractor is compiled when the first input is read, before slant changes V8's flags.
+  it.each(['main.cjs', 'input-html.cjs'])('of %s fits the flags bin/slant.js compiles it under', (name) => {
+    const bundle = join(ROOT, 'dist', 'bundle', name);
     const probe = `
       const { readFileSync } = require('node:fs');
       const { wrap } = require('node:module');
@@ -25,6 +26,27 @@ describe('code cache', () => {
     const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('false');
+  });
+
+  // End to end: each script bin/slant.js compiles, and whether V8 took its cache, seen from a
+  // preloaded hook that wraps node:vm's Script.
+  it('is taken for both bundles when slant reads a web page', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slant-cache-taken-'));
+    try {
+      const hook = join(dir, 'hook.cjs');
+      writeFileSync(hook, `const vm = require('node:vm');
+        const seen = [];
+        vm.Script = class extends vm.Script {
+          constructor(source, options) { super(source, options); seen.push([require('node:path').basename(options.filename), this.cachedDataRejected]); }
+        };
+        process.on('exit', () => require('node:fs').writeSync(2, JSON.stringify(seen)));`);
+      const page = join(ROOT, 'tests', 'fixtures', 'provenance', 'html-full-metadata-local.html');
+      const r = spawnSync(process.execPath, ['--require', hook, join(ROOT, 'bin', 'slant.js'), page, '--format', 'json'], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stderr)).toEqual([['main.cjs', false], ['input-html.cjs', false]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -116,10 +116,12 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
 
   const inputBytes = knownInputBytes(sources, options);
   const workers = Math.max(1, options.jobs ?? 1);
-  if (inputBytes !== null && inputBytes <= SHORT_RUN_BYTES) compileForShortRun();
-  else if (inputBytes === null && workers === 1 && sources.length === 1 && (looksLikeUrl(sources[0]) || sources[0] === '-' && inputMode('-', options) === 'single')) {
-    compileWhenTextIsRead(workers);
-  } else compileForLongRun(inputBytes, workers);
+  // On one thread, files of known size and a single text of unknown size (stdin, a URL) are sized
+  // once the first is read; worker threads and corpora are sized now.
+  const oneTextOfUnknownSize = sources.length === 1 && (looksLikeUrl(sources[0]) || sources[0] === '-' && inputMode('-', options) === 'single');
+  if (workers === 1 && (inputBytes !== null || oneTextOfUnknownSize)) compileWhenTextIsRead(inputBytes, workers);
+  else if (inputBytes !== null && inputBytes <= SHORT_RUN_BYTES) compileForShortRun();
+  else compileForLongRun(inputBytes, workers);
   const fetching = sources.some(looksLikeUrl) && !spinner ? await urlSpinner(sources.find(looksLikeUrl)!) : null;
   try {
     try {

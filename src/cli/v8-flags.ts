@@ -26,32 +26,44 @@ let baselineOnly = false;
  * The caller decides what is short, before any analysis.
  */
 export function compileForShortRun(): void {
-  if (baselineOnly) return;
+  if (baselineOnly || makingCodeCache()) return;
   baselineOnly = true;
   setFlag('--max-opt=1');
   setFlag('--no-regexp-optimization');
 }
 
-/** Threads of a run whose choice between the two waits for its one input's text (see compileWhenTextIsRead). */
-let undecidedWorkers: number | null = null;
+/** The choice left open by compileWhenTextIsRead: the inputs' size if known, and the threads. */
+let undecided: { knownBytes: number | null; workers: number } | null = null;
 
 /**
- * For a run of one input whose size is not known beforehand (standard input, a URL): choose
- * between compileForShortRun and compileForLongRun once its text is read (see settleCompileMode).
- * An article piped in was analysed as a long run, ~11 ms slower than the same file named.
+ * Choose between compileForShortRun and compileForLongRun once the first input's text is read
+ * (see settleCompileMode), by the inputs' size when it is known (files) and else by that text's
+ * (one input from standard input or a URL). So V8's flags are those the code caches were made
+ * under (see bin/slant.js) while the first input is read, and the HTML extractor, compiled on
+ * first use, can take its cache. An article piped in, once analysed as a long run, is also no
+ * longer ~11 ms slower than the same file named.
  */
-export function compileWhenTextIsRead(workers: number): void {
-  undecidedWorkers = workers;
+export function compileWhenTextIsRead(knownBytes: number | null, workers: number): void {
+  undecided = { knownBytes, workers };
 }
 
 /** Called with each input's text before it is analysed; the first makes a choice left open. */
 export function settleCompileMode(text: string): void {
-  if (undecidedWorkers === null) return;
-  const workers = undecidedWorkers;
-  undecidedWorkers = null;
-  const bytes = Buffer.byteLength(text);
+  if (undecided === null) return;
+  const { knownBytes, workers } = undecided;
+  undecided = null;
+  const bytes = knownBytes ?? Buffer.byteLength(text);
   if (bytes <= SHORT_RUN_BYTES) compileForShortRun();
   else compileForLongRun(bytes, workers);
+}
+
+/**
+ * The build's runs that make the code caches (see scripts/code-cache.ts) keep the flags the
+ * bundles are compiled under: V8 stamps a cache with the flags at the time it is made, and
+ * refuses it under any others.
+ */
+function makingCodeCache(): boolean {
+  return process.env.SLANT_WRITE_CODE_CACHE !== undefined;
 }
 
 /**
@@ -68,9 +80,7 @@ export function settleCompileMode(text: string): void {
  * threads.
  */
 export function compileForLongRun(inputBytes: number | null, workers: number): void {
-  // The build's run that makes the code cache (a long one, see scripts/code-cache.ts) keeps the
-  // flags the bundle was compiled under: V8 stamps a cache with the flags at the time it is made.
-  if (process.env.SLANT_WRITE_CODE_CACHE !== undefined) return;
+  if (makingCodeCache()) return;
   setFlag(`--max-inlined-bytecode-size-cumulative=${LONG_RUN_INLINING}`);
   const medium = inputBytes !== null && inputBytes < MEDIUM_INPUT_BELOW;
   if (medium || workers > 1) setFlag(`--interrupt-budget=${LATE_TIER_UP_INTERRUPT_BUDGET}`);
