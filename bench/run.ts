@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { analyze } from '../src/analyze.js';
 import { packageRoot } from '../src/paths.js';
 import { loadRuleSet } from '../src/rules/load.js';
+import { asWebPage } from '../scripts/code-cache.js';
 
 const root = packageRoot();
 const bin = join(root, 'bin', 'slant.js');
@@ -35,6 +36,8 @@ const articles = readdirSync(join(root, 'samples')).filter((f) => f.endsWith('.t
 writeFileSync(corpusFile, Array.from({ length: 1000 }, (_, i) => JSON.stringify({ id: `a${i}`, text: articles[i % articles.length] })).join('\n') + '\n');
 const tenMiB = join(work, '10mib.txt');
 writeFileSync(tenMiB, textOfSize(10 * 1024 * 1024));
+const page = join(work, 'page.html');
+writeFileSync(page, asWebPage(readFileSync(article, 'utf8')));
 const tiny = join(work, 'tiny.txt');
 writeFileSync(tiny, 'A short line.\n');
 
@@ -110,6 +113,7 @@ const short: Spec[] = [
   { name: 'slant, 1,034-word article (terminal)', cmd: [node, bin, article] },
   { name: 'slant, 1,034-word article (json)', cmd: [node, bin, article, '--format', 'json'] },
   { name: 'slant, the article piped in (json)', cmd: [node, bin, '--format', 'json'], input: readFileSync(article) },
+  { name: 'slant, the article as a web page (json)', cmd: [node, bin, page, '--format', 'json'] },
   ...(hasWriteGood ? [{ name: 'write-good, article', cmd: [node, writeGood, article], anyStatus: true }] : []),
   ...(withoutCaCerts ? [
     { name: 'node -e 0, no NODE_EXTRA_CA_CERTS', cmd: [node, '-e', '0'], env: withoutCaCerts },

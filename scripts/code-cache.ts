@@ -43,7 +43,7 @@ function cacheRun(root: string, bundle: string, input: string): void {
 }
 
 /** An article as a news site's page: metadata in the head, the text in an <article> among page furniture. */
-function asWebPage(article: string): string {
+export function asWebPage(article: string): string {
   const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const [title, ...paragraphs] = article.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   return `<!doctype html>
