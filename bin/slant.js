@@ -48,7 +48,7 @@ function bundleRequire(file) {
     if (!loaded.has(id)) loaded.set(id, loadBundle(plain.resolve(id)));
     return loaded.get(id);
   };
-  return Object.assign(load, { resolve: plain.resolve, cache: plain.cache });
+  return Object.assign(load, { resolve: plain.resolve });
 }
 
 loadBundle(require.resolve('../dist/bundle/main.cjs')).main(process.argv).then(() => {

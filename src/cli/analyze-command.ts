@@ -119,7 +119,7 @@ export async function runAnalyze(paths: string[], options: AnalyzeCommandOptions
   // On one thread, files of known size and a single text of unknown size (stdin, a URL) are sized
   // once the first is read; worker threads and corpora are sized now.
   const oneTextOfUnknownSize = sources.length === 1 && (looksLikeUrl(sources[0]) || sources[0] === '-' && inputMode('-', options) === 'single');
-  if (workers === 1 && (inputBytes !== null || oneTextOfUnknownSize)) compileWhenTextIsRead(inputBytes, workers);
+  if (workers === 1 && (inputBytes !== null || oneTextOfUnknownSize)) compileWhenTextIsRead(inputBytes);
   else if (inputBytes !== null && inputBytes <= SHORT_RUN_BYTES) compileForShortRun();
   else compileForLongRun(inputBytes, workers);
   const fetching = sources.some(looksLikeUrl) && !spinner ? await urlSpinner(sources.find(looksLikeUrl)!) : null;

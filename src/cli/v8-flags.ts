@@ -32,29 +32,29 @@ export function compileForShortRun(): void {
   setFlag('--no-regexp-optimization');
 }
 
-/** The choice left open by compileWhenTextIsRead: the inputs' size if known, and the threads. */
-let undecided: { knownBytes: number | null; workers: number } | null = null;
+/** The choice left open by compileWhenTextIsRead, with the inputs' size if known. */
+let undecided: { knownBytes: number | null } | null = null;
 
 /**
- * Choose between compileForShortRun and compileForLongRun once the first input's text is read
- * (see settleCompileMode), by the inputs' size when it is known (files) and else by that text's
- * (one input from standard input or a URL). So V8's flags are those the code caches were made
- * under (see bin/slant.js) while the first input is read, and the HTML extractor, compiled on
- * first use, can take its cache. An article piped in, once analysed as a long run, is also no
- * longer ~11 ms slower than the same file named.
+ * For a run on one thread, choose between compileForShortRun and compileForLongRun once the
+ * first input's text is read (see settleCompileMode): by the inputs' size when it is known
+ * (files), else by that text's (one input from standard input or a URL). So V8's flags are those
+ * the code caches were made under (see bin/slant.js) while the first input is read, and the HTML
+ * extractor, compiled on first use, can take its cache. An article piped in, once analysed as a
+ * long run, is also no longer ~11 ms slower than the same file named.
  */
-export function compileWhenTextIsRead(knownBytes: number | null, workers: number): void {
-  undecided = { knownBytes, workers };
+export function compileWhenTextIsRead(knownBytes: number | null): void {
+  undecided = { knownBytes };
 }
 
 /** Called with each input's text before it is analysed; the first makes a choice left open. */
 export function settleCompileMode(text: string): void {
   if (undecided === null) return;
-  const { knownBytes, workers } = undecided;
+  const { knownBytes } = undecided;
   undecided = null;
   const bytes = knownBytes ?? Buffer.byteLength(text);
   if (bytes <= SHORT_RUN_BYTES) compileForShortRun();
-  else compileForLongRun(bytes, workers);
+  else compileForLongRun(bytes, 1);
 }
 
 /**

@@ -11,6 +11,8 @@ import { waitAMillisecond } from '../wait.js';
 
 /** Bytes read by peekStdin and not yet taken: the next read starts with them. */
 let ahead: Buffer | null = null;
+/** peekStdin found stdin empty: a terminal is not asked again (it would wait for a second Ctrl-D). */
+let ended = false;
 
 /**
  * Read up to `length` bytes of standard input into `buffer` at `offset`: how many were read, 0 at
@@ -24,6 +26,7 @@ export function readStdinSync(buffer: Uint8Array, offset: number, length: number
     ahead = n === ahead.length ? null : ahead.subarray(n);
     return n;
   }
+  if (ended) return 0;
   for (;;) {
     try {
       // Position null: from where the descriptor is (a file redirected to stdin may not be at 0).
@@ -43,7 +46,10 @@ export function peekStdin(): Buffer | null {
   if (ahead === null) {
     const buffer = Buffer.allocUnsafe(PEEK_BYTES);
     const n = readStdinSync(buffer, 0, PEEK_BYTES);
-    if (n === 0) return null;
+    if (n === 0) {
+      ended = true;
+      return null;
+    }
     ahead = buffer.subarray(0, n);
   }
   return ahead;
