@@ -234,6 +234,20 @@ describe('usage and exit codes', () => {
     expect((JSON.parse(piped.stdout) as Report).source.words).toBeGreaterThan(1000);
   });
 
+  it('reads a long standard input in pieces to the same text as the same bytes in a file', () => {
+    // A pipe gives at most 64 KiB a read here: a 4-byte character straddles the first cut.
+    const bytes = Buffer.from(`${'x'.repeat(65534)}😀 “Quoted,” she said — é 中文.\r\n\n${'More words here. '.repeat(4000)}`);
+    const file = join(tmp, 'long-multibyte.txt');
+    writeFileSync(file, bytes);
+    const piped = runCli(['--format', 'json'], { input: bytes });
+    const named = runCli([file, '--format', 'json']);
+    expect(piped.status).toBe(0);
+    const [a, b] = [piped, named].map((r) => JSON.parse(r.stdout) as Report);
+    expect(a.text).toBe(b.text);
+    expect(a.text).toContain('😀 “Quoted,”');
+    expect(a.findings).toEqual(b.findings);
+  });
+
   // /dev/full takes no byte: every write fails with ENOSPC, as on a full disk.
   (existsSync('/dev/full') ? it : it.skip)('says in one line that it cannot write when the output fails', () => {
     const full = openSync('/dev/full', 'w');
