@@ -58,6 +58,16 @@ describe('sanitize and width', () => {
     expect(displayWidth('e\u0301')).toBe(1);
     expect(displayWidth('ab')).toBe(2);
   });
+
+  it('measures by code point, astral characters and lone surrogates included', () => {
+    // The sum over what the string iterator gives: code points, and a lone surrogate alone.
+    const byCodePoint = (text: string) => [...text].reduce((w, ch) => w + displayWidth(ch), 0);
+    expect(displayWidth('a😀b')).toBe(4);
+    expect(displayWidth('\ud83d')).toBe(1);
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => displayWidth(text) === byCodePoint(text)));
+    fc.assert(fc.property(fc.array(fc.constantFrom('a', '北', '\u0301', '😀', '\ud83d', '\ude00', '\u200d', 'é')).map((a) => a.join('')),
+      (text) => displayWidth(text) === byCodePoint(text)));
+  });
 });
 
 describe('colour decision', () => {
