@@ -21,10 +21,11 @@ require('node:v8').setFlagsFromString('--no-regexp-tier-up');
 // own that the main one requires on first use, is loaded the same way. Without a cache that fits
 // (another Node, other V8 flags), V8 compiles from the source.
 const WITH_CODE_CACHE = new Set(['./input-html.cjs']);
-/** Each bundle compiled here, by file: the build's runs save their caches (see below). */
-const scripts = new Map();
+/** Each bundle compiled here, by file: loaded once, and the build's runs save their caches (see below). */
+const bundles = new Map();
 
 function loadBundle(file) {
+  if (bundles.has(file)) return bundles.get(file).exports;
   let cachedData;
   try {
     cachedData = readFileSync(`${file}.cache`);
@@ -33,26 +34,22 @@ function loadBundle(file) {
   }
   // Our bundles are ASCII (see scripts/bundle.ts): Latin-1 reads them as written, into one-byte strings.
   const script = new Script(wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
-  scripts.set(file, script);
   const bundle = { exports: {} };
+  bundles.set(file, { script, exports: bundle.exports });
   script.runInThisContext().call(bundle.exports, bundle.exports, bundleRequire(file), bundle, file, dirname(file));
+  bundles.get(file).exports = bundle.exports;
   return bundle.exports;
 }
 
-/** require() for a bundle: the bundles in WITH_CODE_CACHE through loadBundle (once), all else as Node does. */
+/** require() for a bundle: the bundles in WITH_CODE_CACHE through loadBundle, all else as Node does. */
 function bundleRequire(file) {
   const plain = createRequire(file);
-  const loaded = new Map();
-  const load = (id) => {
-    if (!WITH_CODE_CACHE.has(id)) return plain(id);
-    if (!loaded.has(id)) loaded.set(id, loadBundle(plain.resolve(id)));
-    return loaded.get(id);
-  };
+  const load = (id) => (WITH_CODE_CACHE.has(id) ? loadBundle(plain.resolve(id)) : plain(id));
   return Object.assign(load, { resolve: plain.resolve });
 }
 
 loadBundle(require.resolve('../dist/bundle/main.cjs')).main(process.argv).then(() => {
   // The build's runs for the caches (scripts/code-cache.ts): save what V8 compiled for the bundle named.
   const file = process.env.SLANT_WRITE_CODE_CACHE;
-  if (file !== undefined && scripts.has(file)) writeFileSync(`${file}.cache`, scripts.get(file).createCachedData());
+  if (file !== undefined && bundles.has(file)) writeFileSync(`${file}.cache`, bundles.get(file).script.createCachedData());
 });
