@@ -179,7 +179,8 @@ const c2 = byName.get('slant, 1,000-article corpus, --jobs 2')!;
 const ten = byName.get('slant, 10 MiB (jsonl)')!;
 console.log(`corpus: 1 thread / 2 threads: ${(c1.ms / c2.ms).toFixed(2)}× (target ≥ 1.7)`);
 // One thread already keeps more than one core busy (V8 compiles and collects garbage on threads of
-// its own): two workers can be at most as much faster as the cores left for them allow.
+// its own), so on C cores two workers can be at most C / (cores one thread keeps busy) times as
+// fast as one thread, and never more than twice.
 if (c1.cpuMs !== null) {
   const busy = c1.cpuMs / c1.ms;
   const cores = availableParallelism();
