@@ -7,15 +7,11 @@ import { renderJsonLine } from '../src/render/json.js';
 import { renderTerminal } from '../src/render/terminal.js';
 import { loadRuleSet } from '../src/rules/load.js';
 import { cpSlice } from './helpers/cli.js';
+import { TRICKY_PIECES } from './helpers/tricky.js';
 
 const rules = loadRuleSet();
 
-/** Pieces that break naive text tools: quotes of every kind, newlines, controls, bidi, astral, combining. */
-const tricky = fc.constantFrom(
-  '"', '“', '”', '‘', '’', "'", '«', '»', '„', '\n', '\n\n', '\r', '\r\n', '\t', '\u0000', '\u001b[31m', '\u001b]8;;x\u0007',
-  '\u202e', '\u2066', '\u200f', '😀', '👍🏽', '𠀋', '北京', 'e\u0301', '\ud800', '\udc00', '...', '…', 'U.S.', 'Mr.', '3.5%',
-  '—', '–', '--', ' (Reuters) – ', 'MOSCOW', 'By Jane Doe', 'Experts say', 'regime', 'thugs', 'said', 'claimed', '. ', '? ', '! ',
-);
+const tricky = fc.constantFrom(...TRICKY_PIECES);
 const text = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), tricky, fc.string({ maxLength: 20 })), { maxLength: 60 }).map((parts) => parts.join(''));
 
 describe('any text at all', () => {
