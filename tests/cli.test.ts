@@ -4,23 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Report } from '../src/report/types.js';
-import { ANSI, BIN, ROOT, cpSlice, runCli } from './helpers/cli.js';
-import { validateReport } from './helpers/schema.js';
+import { ANSI, BIN, ROOT, runCli } from './helpers/cli.js';
+import { expectOffsetsSlice } from './helpers/schema.js';
 
 const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.txt')).map((f) => `samples/${f}`);
 const tmp = mkdtempSync(join(tmpdir(), 'slant-cli-'));
-
-function expectOffsetsSlice(report: Report): void {
-  validateReport(report);
-  for (const f of report.findings) {
-    if (f.start === null) {
-      expect(f.end).toBeNull();
-      continue;
-    }
-    expect(cpSlice(report.text, f.start, f.end!)).toBe(f.text);
-  }
-  for (const q of report.quotes) expect(cpSlice(report.text, q.start, q.end)).toBe(q.text);
-}
 
 describe('slant on the samples', () => {
   it('has at least three samples', () => {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from '@jest/globals';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { ROOT } from './cli.js';
+import type { Report } from '../../src/report/types.js';
+import { cpSlice, ROOT } from './cli.js';
 
 export const SCHEMA_PATH = join(ROOT, 'schema', 'report.schema.json');
 
@@ -29,4 +31,17 @@ export function validateReport(report: unknown): void {
     `report does not match schema/report.schema.json:\n  ${problems.join('\n  ')}\n` +
     '(a field added to src/report/types.ts must be added to the schema too; see docs/schema-changes.md)',
   );
+}
+
+/** The report holds to the JSON contract: it matches the schema, and every span slices (in code points) to its text. */
+export function expectOffsetsSlice(report: Report): void {
+  validateReport(report);
+  for (const f of report.findings) {
+    if (f.start === null) {
+      expect(f.end).toBeNull();
+      continue;
+    }
+    expect(cpSlice(report.text, f.start, f.end!)).toBe(f.text);
+  }
+  for (const q of report.quotes) expect(cpSlice(report.text, q.start, q.end)).toBe(q.text);
 }
